@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Run the assistant: action server + Rasa server (REST and socket.io) on localhost.
+# Ctrl-C stops both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/train.sh
+export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
+export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
+RASA_PORT="${RASA_PORT:-5005}"
+ACTIONS_PORT="${ACTIONS_PORT:-5055}"
+model=$(.venv/bin/python scripts/model_cache.py path)
+endpoints=$(mktemp --suffix=.yml)
+printf 'action_endpoint:\n  url: "http://127.0.0.1:%s/webhook"\n' "$ACTIONS_PORT" > "$endpoints"
+
+pids=()
+cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -f "$endpoints"; }
+trap cleanup EXIT INT TERM
+
+.venv/bin/python -m rasa_sdk --actions actions --port "$ACTIONS_PORT" &
+pids+=($!)
+.venv/bin/rasa run --model "$model" --endpoints "$endpoints" --credentials credentials.yml \
+  --interface 127.0.0.1 --port "$RASA_PORT" --cors "*" &
+pids+=($!)
+
+cat <<MSG
+
+  The assistant starts on http://127.0.0.1:${RASA_PORT} (ready after ~20 s).
+  REST:      curl -s -XPOST http://127.0.0.1:${RASA_PORT}/webhooks/rest/webhook \\
+               -H 'Content-Type: application/json' -d '{"sender": "ik", "message": "hallo"}'
+  socket.io: http://127.0.0.1:${RASA_PORT}/socket.io (events user_uttered / bot_uttered)
+  Terminal:  make shell (in another terminal)
+  Stop:      Ctrl-C
+
+MSG
+wait -n "${pids[@]}"

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Train the model unless one for the current data, config and code exists.
+# Prints the model path on the last line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
+export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
+.venv/bin/python scripts/preflight.py
+model=$(.venv/bin/python scripts/model_cache.py path)
+if [ -f "$model" ]; then
+  echo "train: up to date ($model)"
+  exit 0
+fi
+echo "train: training $(basename "$model") (about two minutes on 2 cores) ..."
+start=$(date +%s)
+log=$(mktemp)
+if ! .venv/bin/rasa train --domain domain --data data --config config.yml \
+    --out models --fixed-model-name "$(basename "$model" .tar.gz)" >"$log" 2>&1; then
+  echo "train: rasa train failed; the last lines of $log:" >&2
+  grep -v "^WARNING\|tensorflow\|TensorRT\|cuda" "$log" | tail -n 15 >&2
+  exit 1
+fi
+# Keep the three newest models; older ones only fill the disk.
+ls -1t models/assistant-*.tar.gz 2>/dev/null | tail -n +4 | xargs -r rm -f
+echo "train: done in $(( $(date +%s) - start )) s -> $model"
