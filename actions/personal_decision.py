@@ -1,0 +1,41 @@
+"""Personal medical decisions: no advice, general information where it exists."""
+
+import logging
+from typing import List
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.channel_helpers import send_answer
+from actions.clarification_state import end_clarification
+from actions.knowledge_base import get_knowledge_base
+from actions.replies import reply
+
+logger = logging.getLogger(__name__)
+
+GENERAL_INFORMATION_INTRODUCTION = "Wel kan ik u hierover algemene informatie geven:"
+
+
+class ActionRespondToPersonalDecision(Action):
+    def name(self) -> str:
+        return "action_respond_to_personal_decision"
+
+    async def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> List[EventType]:
+        knowledge_base = get_knowledge_base()
+        dispatcher.utter_message(text=reply("personal_decision"), metadata={"kind": "personal_decision"})
+        entry = knowledge_base.entry_for_personal_question(tracker.latest_message.get("text") or "")
+        logger.info(
+            "Personal question from sender %s; general information: %s",
+            tracker.sender_id,
+            entry.id if entry else "none",
+        )
+        if entry is not None:
+            send_answer(dispatcher, knowledge_base, entry, introduction=GENERAL_INFORMATION_INTRODUCTION)
+        return end_clarification(tracker)

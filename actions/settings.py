@@ -1,0 +1,21 @@
+"""Settings of the action server, read in one place.
+
+Every path can be overridden with an environment variable so that a
+deployment (hospital, patient organisation) can ship its own files."""
+
+import os
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+KNOWLEDGE_BASE_PATH = Path(
+    os.environ.get("KNOWLEDGE_BASE_PATH", REPO_ROOT / "knowledge" / "knowledge_base.yml")
+)
+CONTACT_CONFIG_PATH = Path(os.environ.get("CONTACT_CONFIG_PATH", REPO_ROOT / "deployment" / "contact.yml"))
+
+# Question intents are named after the knowledge-base entry they ask for.
+QUESTION_INTENT_PREFIX = "ask_"
+
+# How many topic buttons a clarification ("Bedoelt u ...?") offers.
+CLARIFICATION_CHOICES = 2
+REPLIES_PATH = Path(os.environ.get("REPLIES_PATH", REPO_ROOT / "knowledge" / "replies.yml"))

@@ -1,0 +1,1 @@
+"""Input/output channels of the Rasa server (configured in credentials.yml)."""
