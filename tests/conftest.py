@@ -1,0 +1,88 @@
+"""Fixtures: the real knowledge base, rasa-sdk trackers and dispatchers, the
+source page (skipped where absent) and the running assistant."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterator, List, Optional
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from actions.knowledge_base import KnowledgeBase, get_knowledge_base  # noqa: E402
+from tests.helpers import SOURCE_PATH, RunningAssistant, start_assistant, stop_assistant  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def knowledge_base() -> KnowledgeBase:
+    return get_knowledge_base()
+
+
+@pytest.fixture(scope="session")
+def source_text() -> str:
+    if not SOURCE_PATH.exists():
+        message = f"source page not found at {SOURCE_PATH} (only developers and CI have ../shared/)"
+        print(f"SKIP: {message}")
+        pytest.skip(message)
+    return SOURCE_PATH.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def dispatcher() -> CollectingDispatcher:
+    return CollectingDispatcher()
+
+
+@pytest.fixture
+def domain() -> Dict[str, Any]:
+    return {}
+
+
+TrackerFactory = Callable[..., Tracker]
+
+
+@pytest.fixture
+def make_tracker() -> TrackerFactory:
+    """A real rasa-sdk Tracker whose last user message has the given parse."""
+
+    def build(
+        intent: str,
+        text: str = "",
+        ranking: Optional[List[Dict[str, Any]]] = None,
+        slots: Optional[Dict[str, Any]] = None,
+        sender_id: str = "test-user",
+    ) -> Tracker:
+        latest = {
+            "text": text,
+            "intent": {"name": intent, "confidence": 1.0},
+            "intent_ranking": ranking or [{"name": intent, "confidence": 1.0}],
+            "entities": [],
+        }
+        return Tracker(
+            sender_id=sender_id,
+            slots={"clarification_pending": False, **(slots or {})},
+            latest_message=latest,
+            events=[{"event": "user", "text": text, "parse_data": latest}],
+            paused=False,
+            followup_action=None,
+            active_loop={},
+            latest_action_name="action_listen",
+        )
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningAssistant]:
+    """The real action server and Rasa server, started once per test session."""
+    tmp = tmp_path_factory.mktemp("assistant")
+    running, _ = start_assistant(tmp, tmp)
+    try:
+        yield running
+    finally:
+        stop_assistant(running)

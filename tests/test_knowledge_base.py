@@ -1,0 +1,115 @@
+"""The knowledge base is complete, well-formed and grounded in the source."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from actions.knowledge_base import (
+    KnowledgeBase,
+    KnowledgeBaseError,
+    load_knowledge_base,
+    parse_knowledge_base,
+)
+from actions.settings import KNOWLEDGE_BASE_PATH
+
+# Every topic the issue lists must have its own entry.
+REQUIRED_TOPICS = {
+    "incurable_palliative", "treatment_goals", "progression_free_survival", "survival_figures",
+    "metastases_at_diagnosis", "how_metastases_arise", "additional_tests", "pet_ct_scan",
+    "metastasis_sites", "biopsy_of_metastasis", "tumour_markers", "treatment_choice_factors",
+    "hormone_therapy", "chemo_instead_of_hormones", "chemotherapy_effect", "chemotherapy_administration",
+    "targeted_therapy", "cell_signalling", "surgery_of_metastases", "radiotherapy_of_metastases",
+    "bone_metastases_treatment", "pain_treatment", "psychosocial_support", "side_effects_and_stopping",
+    "national_guideline", "brain_metastases", "complete_remission", "new_medicines_research",
+}  # fmt: skip
+NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def test_every_topic_of_the_source_has_an_entry(knowledge_base: KnowledgeBase) -> None:
+    assert set(knowledge_base.entries) == REQUIRED_TOPICS
+
+
+@pytest.mark.parametrize("entry_id", sorted(REQUIRED_TOPICS))
+def test_entry_is_short_plain_and_linked(knowledge_base: KnowledgeBase, entry_id: str) -> None:
+    entry = knowledge_base.entries[entry_id]
+    words = len(entry.answer.split())
+    limits = (40, 130) if entry_id == "chemotherapy_administration" else (60, 130)
+    assert limits[0] <= words <= limits[1], f"{entry_id}: {words} words"
+    assert 1 <= len(entry.title) <= 40
+    assert 2 <= len(entry.related) <= 3 or entry_id == "chemotherapy_administration"
+    assert entry.id not in entry.related
+    # Where an answer addresses the reader, it says "u", never "je/jij".
+    assert not re.search(r"\b(je|jij|jouw|jou)\b", entry.answer, re.I), "no informal 'je/jij'"
+    assert entry.reviewed, "every entry carries a review date"
+    assert knowledge_base.disclaimer not in entry.answer, "the disclaimer is attached by the action"
+
+
+@pytest.mark.parametrize("entry_id", sorted(REQUIRED_TOPICS))
+def test_every_number_in_an_answer_is_a_listed_fact(knowledge_base: KnowledgeBase, entry_id: str) -> None:
+    entry = knowledge_base.entries[entry_id]
+    for number in NUMBER.findall(entry.answer):
+        assert any(
+            number in fact for fact in entry.facts
+        ), f"{entry_id}: '{number}' is not in facts {entry.facts}"
+    for fact in entry.facts:
+        assert fact in entry.answer, f"{entry_id}: listed fact '{fact}' is not used in the answer"
+
+
+@pytest.mark.parametrize("entry_id", sorted(REQUIRED_TOPICS))
+def test_facts_and_section_occur_in_the_source(
+    knowledge_base: KnowledgeBase, source_text: str, entry_id: str
+) -> None:
+    entry = knowledge_base.entries[entry_id]
+    headings = {line.strip().lstrip("*").strip() for line in source_text.splitlines() if 0 < len(line) < 60}
+    assert (
+        entry.source_section in headings
+    ), f"{entry_id}: section '{entry.source_section}' is not a source heading"
+    for fact in entry.facts:
+        assert fact in source_text, f"{entry_id}: fact '{fact}' does not occur in the source"
+
+
+@pytest.mark.parametrize("entry_id", sorted(REQUIRED_TOPICS))
+def test_answers_are_in_our_own_words(knowledge_base: KnowledgeBase, source_text: str, entry_id: str) -> None:
+    """No run of 8 words copied from the source."""
+    source_words = re.findall(r"\w+", source_text.lower())
+    source_runs = {" ".join(source_words[i : i + 8]) for i in range(len(source_words) - 7)}
+    answer_words = re.findall(r"\w+", knowledge_base.entries[entry_id].answer.lower())
+    copied = [" ".join(answer_words[i : i + 8]) for i in range(len(answer_words) - 7)]
+    assert not [run for run in copied if run in source_runs]
+
+
+def test_the_numbers_the_issue_names_are_used_exactly(knowledge_base: KnowledgeBase) -> None:
+    facts = {fact for entry in knowledge_base.entries.values() for fact in entry.facts}
+    assert {"6%", "2 jaar", "40-60%", "8-12 maanden", "4-5 maanden", "30-60%", "10-20%"} <= facts
+
+
+def test_lees_meer_topics_say_they_are_not_covered(knowledge_base: KnowledgeBase) -> None:
+    assert "niet beschreven" in knowledge_base.entries["chemotherapy_administration"].answer
+    assert "behandelend team" in knowledge_base.entries["chemotherapy_administration"].answer
+    for entry_id in ("bone_metastases_treatment", "hormone_therapy"):
+        assert re.search(r"sta(at|an) niet in deze informatie", knowledge_base.entries[entry_id].answer)
+
+
+def test_disclaimer_says_general_information_own_situation_and_oncologist(
+    knowledge_base: KnowledgeBase,
+) -> None:
+    disclaimer = knowledge_base.disclaimer.lower()
+    assert "algemene informatie" in disclaimer
+    assert "situatie" in disclaimer
+    assert "oncoloog" in disclaimer
+
+
+def test_loader_rejects_broken_files(tmp_path) -> None:
+    document = yaml.safe_load(KNOWLEDGE_BASE_PATH.read_text(encoding="utf-8"))
+    document["entries"][0]["related"] = ["no_such_entry"]
+    with pytest.raises(KnowledgeBaseError, match="no_such_entry"):
+        parse_knowledge_base(document)
+    broken = tmp_path / "kb.yml"
+    broken.write_text("entries: [\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="not valid YAML"):
+        load_knowledge_base(broken)
+    with pytest.raises(KnowledgeBaseError, match="cannot read"):
+        load_knowledge_base(tmp_path / "missing.yml")

@@ -1,0 +1,104 @@
+"""The deterministic safety net on its own (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from safety.red_flags import ALARM, DISTRESS, NO_WORDS, assess, normalise
+from tests.helpers import held_out_examples, safety_cases
+
+CASES = safety_cases()
+
+
+@pytest.mark.parametrize("message", CASES["alarm"])
+def test_alarm_messages_are_caught_by_the_net(message: str) -> None:
+    assert assess(message).intent == ALARM
+
+
+@pytest.mark.parametrize("message", CASES["distress"])
+def test_distress_messages_are_caught_by_the_net(message: str) -> None:
+    assert assess(message).intent == DISTRESS
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "ik heb botuitzaaiingen en sinds vanochtend kan ik mijn benen niet bewegen",
+        "mijn moeder krijgt chemo en heeft nu 39 graden",
+        "hoe werkt bestraling? ik heb trouwens sinds gisteren pijn op de borst",
+        "ik krijg opeens geen lucht meer",
+        "ze is verward en moet steeds overgeven",
+    ],
+)
+def test_a_topic_in_the_same_message_does_not_hide_the_alarm(message: str) -> None:
+    assert assess(message).intent == ALARM
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "in welke gevallen wordt direct voor chemotherapie gekozen",
+        "kan een botbreuk door uitzaaiingen voorkomen worden",
+        "wat doen bisfosfonaten",
+        "zware pijnstillers en kanker uitleg",
+        "wat is progressievrije overleving",
+    ],
+)
+def test_ordinary_questions_are_not_alarms(message: str) -> None:
+    assert assess(message).intent is None
+
+
+def test_no_held_out_knowledge_question_raises_an_alarm() -> None:
+    flagged = [
+        example
+        for intent, examples in held_out_examples().items()
+        for example in examples
+        if assess(example).intent in (ALARM, DISTRESS)
+    ]
+    assert not flagged
+
+
+@pytest.mark.parametrize(
+    "message", ["😀😀", "???", "...!", "<b></b>", "<script>alert(1)</script>", "12345", ""]
+)
+def test_input_without_words_is_flagged(message: str) -> None:
+    assert assess(message).intent == NO_WORDS
+
+
+def test_both_alarm_and_distress_are_reported_and_alarm_wins() -> None:
+    verdict = assess("ik heb koorts en ik wil niet meer leven")
+    assert verdict.distress and verdict.alarm_categories == ("fever",)
+    assert verdict.intent == ALARM
+
+
+def test_normalise_strips_markup_and_accents() -> None:
+    assert normalise("<b>Hé</b> &amp; Beëindigen") == "he & beeindigen"
+
+
+def test_safety_net_component_overrules_a_confident_topic() -> None:
+    from rasa.shared.nlu.training_data.message import Message
+
+    from safety.safety_net import SafetyNet
+
+    message = Message(data={"text": "ik heb botuitzaaiingen en kan niet meer lopen"})
+    message.set("intent", {"name": "ask_bone_metastases_treatment", "confidence": 0.97}, add_to_output=True)
+    message.set("intent_ranking", [{"name": "ask_bone_metastases_treatment", "confidence": 0.97}])
+    [processed] = SafetyNet().process([message])
+    assert processed.get("intent") == {"name": ALARM, "confidence": 1.0}
+    assert [entry["name"] for entry in processed.get("intent_ranking")] == [
+        ALARM,
+        "ask_bone_metastases_treatment",
+    ]
+    assert processed.get("safety_net")["classifier_intent"] == "ask_bone_metastases_treatment"
+
+
+def test_safety_net_leaves_ordinary_questions_alone() -> None:
+    from rasa.shared.nlu.training_data.message import Message
+
+    from safety.safety_net import SafetyNet
+
+    message = Message(data={"text": "wat is een petscan"})
+    message.set("intent", {"name": "ask_pet_ct_scan", "confidence": 0.9}, add_to_output=True)
+    [processed] = SafetyNet().process([message])
+    assert processed.get("intent")["name"] == "ask_pet_ct_scan"
+    assert processed.get("safety_net") is None

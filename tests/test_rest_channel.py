@@ -1,0 +1,61 @@
+"""Bad input to the REST webhook gets a clear 400, never a 500."""
+
+from __future__ import annotations
+
+import pytest
+import requests
+
+from tests.helpers import RunningAssistant
+
+BAD_BODIES = [
+    (b"", "invalid_json"),
+    (b"null", "not_an_object"),
+    (b"[]", "not_an_object"),
+    (b'"hallo"', "not_an_object"),
+    (b"42", "not_an_object"),
+    (b"{not json", "invalid_json"),
+    (b'{"sender": "x"}', "missing_message"),
+    (b'{"sender": "x", "message": ""}', "missing_message"),
+    (b'{"sender": "x", "message": "   "}', "missing_message"),
+    (b'{"sender": "x", "message": 5}', "missing_message"),
+    (b'{"sender": "x", "message": null}', "missing_message"),
+    (b'{"sender": [], "message": "hallo"}', "invalid_sender"),
+    (b'{"sender": true, "message": "hallo"}', "invalid_sender"),
+    (b'{"sender": "x", "message": "hallo", "metadata": 3}', "invalid_metadata"),
+    (b'{"sender": "x", "message": "' + b"a" * 2001 + b'"}', "message_too_long"),
+    (b"\xff\xfe", "invalid_json"),
+]
+
+
+@pytest.mark.server
+@pytest.mark.parametrize(("body", "error"), BAD_BODIES)
+def test_malformed_bodies_get_a_400_with_a_reason(
+    assistant: RunningAssistant, body: bytes, error: str
+) -> None:
+    answer = requests.post(
+        f"{assistant.url}/webhooks/rest/webhook",
+        data=body,
+        headers={"Content-Type": "application/json"},
+        timeout=30,
+    )
+    assert answer.status_code == 400
+    assert answer.json()["error"] == error
+    assert answer.json()["detail"]
+
+
+@pytest.mark.server
+def test_numeric_sender_and_metadata_are_accepted(assistant: RunningAssistant) -> None:
+    answer = requests.post(
+        f"{assistant.url}/webhooks/rest/webhook",
+        json={"sender": 12345, "message": "hallo", "metadata": {"channel": "kiosk"}},
+        timeout=30,
+    )
+    assert answer.status_code == 200
+    assert answer.json()[0]["recipient_id"] == "12345"
+
+
+@pytest.mark.server
+def test_messages_keep_their_paragraphs_in_one_bubble(assistant: RunningAssistant) -> None:
+    messages = assistant.send("wat is complete remissie", "rest-paragraphs")
+    answer = [m for m in messages if (m.get("metadata") or {}).get("kind") == "curated_answer"][0]
+    assert "\n\n" in answer["text"]
