@@ -24,13 +24,7 @@ logger = logging.getLogger(__name__)
 def likely_topics(knowledge_base: KnowledgeBase, tracker: Tracker) -> List[str]:
     """Entry ids of the best-ranked question intents of the last message."""
     ranking: List[Dict[str, Any]] = tracker.latest_message.get("intent_ranking") or []
-    ids: List[str] = []
-    for candidate in ranking:
-        entry = knowledge_base.entry_for_intent(candidate.get("name"))
-        if entry is not None and entry.id not in ids:
-            ids.append(entry.id)
-        if len(ids) == settings.CLARIFICATION_CHOICES:
-            break
+    ids = [entry.id for entry in knowledge_base.ranked_entries(ranking)][: settings.CLARIFICATION_CHOICES]
     return ids or list(knowledge_base.featured[: settings.CLARIFICATION_CHOICES])
 
 

@@ -65,6 +65,19 @@ class KnowledgeBase:
                 return self.entries[topic.answer_id]
         return None
 
+    def ranked_entries(self, ranking: List[Dict[str, Any]], min_confidence: float = 0.0) -> List[Entry]:
+        """Entries of the question intents in a parse's intent ranking, best first."""
+        entries: List[Entry] = []
+        for candidate in ranking:
+            entry = self.entry_for_intent(candidate.get("name"))
+            if (
+                entry is not None
+                and entry not in entries
+                and float(candidate.get("confidence") or 0) >= min_confidence
+            ):
+                entries.append(entry)
+        return entries
+
     @property
     def intents(self) -> List[str]:
         return [entry.intent for entry in self.entries.values()]

@@ -8,6 +8,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import settings
 from actions.channel_helpers import send_answer
 from actions.clarification_state import end_clarification
 from actions.knowledge_base import get_knowledge_base
@@ -30,7 +31,14 @@ class ActionRespondToPersonalDecision(Action):
     ) -> List[EventType]:
         knowledge_base = get_knowledge_base()
         dispatcher.utter_message(text=reply("personal_decision"), metadata={"kind": "personal_decision"})
+        # A keyword ("stoppen", "hoe lang") points to general information; else
+        # the topic the classifier saw in the question, if it was confident.
         entry = knowledge_base.entry_for_personal_question(tracker.latest_message.get("text") or "")
+        if entry is None:
+            ranked = knowledge_base.ranked_entries(
+                tracker.latest_message.get("intent_ranking") or [], settings.PERSONAL_TOPIC_MIN_CONFIDENCE
+            )
+            entry = ranked[0] if ranked else None
         logger.info(
             "Personal question from sender %s; general information: %s",
             tracker.sender_id,

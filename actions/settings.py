@@ -16,6 +16,11 @@ CONTACT_CONFIG_PATH = Path(os.environ.get("CONTACT_CONFIG_PATH", REPO_ROOT / "de
 # Question intents are named after the knowledge-base entry they ask for.
 QUESTION_INTENT_PREFIX = "ask_"
 
+# A personal question ("is bestraling voor mij een goed idee?") gets the
+# general information of the topic the classifier saw in it, when at least
+# this confident (the FallbackClassifier threshold of config.yml).
+PERSONAL_TOPIC_MIN_CONFIDENCE = 0.4
+
 # How many topic buttons a clarification ("Bedoelt u ...?") offers.
 CLARIFICATION_CHOICES = 2
 REPLIES_PATH = Path(os.environ.get("REPLIES_PATH", REPO_ROOT / "knowledge" / "replies.yml"))

@@ -21,6 +21,7 @@ from typing import Dict, List, Optional, Pattern, Tuple
 ALARM = "alarm_symptom"
 DISTRESS = "distress"
 NO_WORDS = "nonsense"
+PERSONAL_DECISION = "personal_decision"
 
 # Optional filler words between two parts of a phrase ("kan mijn benen opeens
 # niet meer bewegen").
@@ -145,6 +146,25 @@ _DISTRESS_PATTERNS: List[str] = [
     r"(?:kan|kun)\s+(?:\S+\s+){0,2}?niet\s+meer\s+(?:verder|tegen)\b",
 ]
 
+# Questions that ask for a personal decision or prognosis. They only overrule
+# a knowledge topic or a fallback (see SafetyVerdict.intent_for): the person
+# still gets that topic's general information, with the note that the
+# oncologist decides together with them.
+_PERSONAL_PATTERNS: List[str] = [
+    r"(?:beste|goed|goede|verstandig|zinvol|geschikt|werkt|werken|helpt|helpen|idee)\s+(?:\S+\s+){0,3}?voor mij\b|\bvoor mij\s+(?:\S+\s+){0,3}?(?:beste|goed|goede|verstandig|zinvol|geschikt|werkt|werken|helpt|helpen|idee)\b",
+    r"\b(?:zal|gaat|slaat)\s+(?:\S+\s+){0,3}?bij mij\s+(?:\S+\s+){0,2}?(?:aanslaan|werken|helpen|aan)\b",
+    r"\b(?:in mijn (?:situatie|geval|toestand)|in haar (?:situatie|geval)|in zijn (?:situatie|geval)|in ons geval)\b",
+    r"\bwat\s+(?:moet|moeten|zou|kan)\s+(?:ik|ze|zij|hij|we|wij)\s+(?:nu\s+)?doen\b",
+    r"\b(?:zal|gaat|haalt)\s+(?:ik|mijn\s+\S+|ze|hij)\s+(?:\S+\s+){0,3}?(?:halen|overleven|meemaken|redden)\b",
+    r"\bmijn\s+(?:kansen|kans|prognose|levensverwachting)\b",
+    r"\b(?:kan|mag)\s+ik\s+mijn\s+(?:\S+\s+){0,1}?(?:tabletten|pillen|medicijnen|medicatie|kuur|chemo|injectie)\b",
+    r"\b(?:moet|zou|kan|mag|moeten)\s+(?:ik|mijn\s+\S+|we|wij)\s+(?:\S+\s+){0,6}?(?:stoppen|beginnen|kiezen|aanvragen|aandringen|overslaan|laten doen|weigeren|meedoen|uitstellen|ophouden|doorgaan|starten|nemen)\b",
+    r"\bis\s+(?:dat|het|dit|die|deze)\s+(?:\S+\s+){0,2}?(?:verstandig|slim|een goed idee|aan te raden)\b",
+    r"\bwat\s+zou\s+(?:jij|u)\s+(?:\S+\s+){0,3}?doen\b|\bzou\s+(?:jij|u)\s+(?:\S+\s+){0,4}?(?:nemen|doen|kiezen)\b",
+    r"\bhoe\s*lang\s+(?:heb|heeft)\s+(?:ik|ze|zij|hij|mijn\s+\S+)\s+(?:\S+\s+)?nog\b",
+    r"\bmijn\s+(?:\S+\s+){0,3}?(?:is|zijn)\s+(?:\S+\s+){0,2}?(?:gestegen|gedaald|verhoogd|omhoog|omlaag|hoger|lager)\b",
+]
+
 _LETTER = re.compile(r"[a-z]")
 _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|$)", re.S)
 _TAG = re.compile(r"<[^>]{0,500}>")
@@ -158,6 +178,7 @@ _ALARM_RE: List[Tuple[str, Pattern[str]]] = [
     (category, _compile(patterns)) for category, patterns in _ALARM_PATTERNS.items()
 ]
 _DISTRESS_RE = _compile(_DISTRESS_PATTERNS)
+_PERSONAL_RE = _compile(_PERSONAL_PATTERNS)
 
 
 @dataclass(frozen=True)
@@ -167,6 +188,7 @@ class SafetyVerdict:
     alarm_categories: Tuple[str, ...]
     distress: bool
     has_words: bool
+    personal: bool = False
 
     @property
     def intent(self) -> Optional[str]:
@@ -178,6 +200,19 @@ class SafetyVerdict:
             return DISTRESS
         if not self.has_words:
             return NO_WORDS
+        return None
+
+    def intent_for(self, classified: Optional[str]) -> Optional[str]:
+        """The overruling intent given what the classifier predicted. A
+        personal question overrules only a knowledge topic or a fallback."""
+        if self.intent is not None:
+            return self.intent
+        if (
+            self.personal
+            and classified is not None
+            and (classified.startswith("ask_") or classified == "nlu_fallback")
+        ):
+            return PERSONAL_DECISION
         return None
 
 
@@ -201,4 +236,5 @@ def assess(text: str) -> SafetyVerdict:
         alarm_categories=categories,
         distress=bool(_DISTRESS_RE.search(clean)),
         has_words=bool(_LETTER.search(clean)),
+        personal=bool(_PERSONAL_RE.search(clean)),
     )

@@ -5,6 +5,8 @@ It runs last in the pipeline (after DIETClassifier and FallbackClassifier).
 When `safety.red_flags.assess` finds an alarm symptom, distress, or a message
 without any words, the predicted intent is replaced by `alarm_symptom`,
 `distress` or `nonsense` with confidence 1.0, whatever the classifier said.
+A question asking for a personal decision overrules a knowledge topic (or a
+fallback) with `personal_decision`.
 The original prediction stays in the intent ranking and in `safety_net`, so
 logs and tests can see what was overruled.
 """
@@ -59,10 +61,10 @@ class SafetyNet(GraphComponent):
     def _overrule_if_needed(message: Message) -> None:
         text: Optional[str] = message.get(TEXT)
         verdict = assess(text or "")
-        intent = verdict.intent
+        predicted = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        intent = verdict.intent_for(predicted)
         if intent is None:
             return
-        predicted = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
         ranking = [
             entry for entry in (message.get(INTENT_RANKING_KEY) or []) if entry.get(INTENT_NAME_KEY) != intent
         ]
@@ -83,6 +85,7 @@ class SafetyNet(GraphComponent):
                 "classifier_intent": predicted,
                 "alarm_categories": list(verdict.alarm_categories),
                 "distress": verdict.distress,
+                "personal": verdict.personal,
             },
             add_to_output=True,
         )

@@ -183,3 +183,25 @@ def test_broken_contact_file_falls_back_to_the_default(tmp_path) -> None:
     broken = tmp_path / "contact.yml"
     broken.write_text("phone: [\n")
     assert load_contact_details(broken).as_dutch_text() is None
+
+
+async def test_personal_question_gets_the_topic_the_classifier_saw(dispatcher, make_tracker, domain) -> None:
+    ranking = [
+        {"name": "personal_decision", "confidence": 1.0},
+        {"name": "ask_radiotherapy_of_metastases", "confidence": 0.9},
+    ]
+    tracker = make_tracker("personal_decision", "is dat voor mij een goed idee?", ranking)
+    await ActionRespondToPersonalDecision().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[1]["metadata"]["answer_id"] == "radiotherapy_of_metastases"
+
+
+async def test_personal_question_with_an_unsure_topic_gets_no_answer(
+    dispatcher, make_tracker, domain
+) -> None:
+    ranking = [
+        {"name": "personal_decision", "confidence": 1.0},
+        {"name": "ask_pet_ct_scan", "confidence": 0.2},
+    ]
+    tracker = make_tracker("personal_decision", "is dat voor mij een goed idee?", ranking)
+    await ActionRespondToPersonalDecision().run(dispatcher, tracker, domain)
+    assert len(dispatcher.messages) == 1

@@ -102,3 +102,27 @@ def test_safety_net_leaves_ordinary_questions_alone() -> None:
     [processed] = SafetyNet().process([message])
     assert processed.get("intent")["name"] == "ask_pet_ct_scan"
     assert processed.get("safety_net") is None
+
+
+@pytest.mark.parametrize("message", CASES["personal_decision"])
+def test_personal_decisions_are_recognised(message: str) -> None:
+    assert assess(message).personal
+
+
+def test_personal_questions_overrule_only_topics_and_fallback() -> None:
+    verdict = assess("is bestraling voor mij een goed idee?")
+    assert verdict.intent is None
+    assert verdict.intent_for("ask_radiotherapy_of_metastases") == "personal_decision"
+    assert verdict.intent_for("nlu_fallback") == "personal_decision"
+    assert verdict.intent_for("greet") is None
+
+
+def test_no_held_out_knowledge_question_is_taken_for_a_personal_one() -> None:
+    flagged = [
+        example
+        for intent, examples in held_out_examples().items()
+        if intent.startswith("ask_")
+        for example in examples
+        if assess(example).personal
+    ]
+    assert not flagged
