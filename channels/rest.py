@@ -23,7 +23,13 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels import action_response_validation
+
 logger = logging.getLogger(__name__)
+
+# Loaded by every `rasa run` with this credentials.yml: the place to make the
+# server validate action responses with a cached validator (see that module).
+action_response_validation.install()
 
 MAX_MESSAGE_CHARS = 2000
 MAX_SENDER_CHARS = 128
