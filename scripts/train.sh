@@ -23,4 +23,5 @@ if ! .venv/bin/rasa train --domain domain --data data --config config.yml \
 fi
 # Keep the three newest models; older ones only fill the disk.
 ls -1t models/assistant-*.tar.gz 2>/dev/null | tail -n +4 | xargs -r rm -f
+rm -f "$log"
 echo "train: done in $(( $(date +%s) - start )) s -> $model"
