@@ -4,21 +4,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/train.sh
-export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
-export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
-RASA_PORT="${RASA_PORT:-5005}"
-ACTIONS_PORT="${ACTIONS_PORT:-5055}"
-model=$(.venv/bin/python scripts/model_cache.py path)
-endpoints=$(mktemp --suffix=.yml)
-printf 'action_endpoint:\n  url: "http://127.0.0.1:%s/webhook"\n' "$ACTIONS_PORT" > "$endpoints"
+source scripts/env.sh
 
 pids=()
-cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -f "$endpoints"; }
+cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -f "$ENDPOINTS"; }
 trap cleanup EXIT INT TERM
 
 .venv/bin/python -m rasa_sdk --actions actions --port "$ACTIONS_PORT" &
 pids+=($!)
-.venv/bin/rasa run --model "$model" --endpoints "$endpoints" --credentials credentials.yml \
+.venv/bin/rasa run --model "$MODEL" --endpoints "$ENDPOINTS" --credentials credentials.yml \
   --interface 127.0.0.1 --port "$RASA_PORT" --cors "*" &
 pids+=($!)
 
