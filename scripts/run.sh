@@ -8,7 +8,7 @@ source scripts/env.sh
 
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -f "$ENDPOINTS"; }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT INT TERM HUP
 
 .venv/bin/python -m rasa_sdk --actions actions --port "$ACTIONS_PORT" &
 pids+=($!)
