@@ -3,11 +3,12 @@
 import logging
 from typing import Any, Dict, List
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.base import AssistantAction
 from actions.channel_helpers import send_answer
 from actions.clarification_state import end_clarification
 from actions.knowledge_base import get_knowledge_base
@@ -16,11 +17,11 @@ from actions.replies import reply
 logger = logging.getLogger(__name__)
 
 
-class ActionAnswerQuestion(Action):
+class ActionAnswerQuestion(AssistantAction):
     def name(self) -> str:
         return "action_answer_question"
 
-    async def run(
+    async def respond(
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,

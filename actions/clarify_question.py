@@ -7,12 +7,13 @@ A confident wrong answer is never given."""
 import logging
 from typing import Any, Dict, List
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import settings
+from actions.base import AssistantAction
 from actions.channel_helpers import topic_buttons
 from actions.clarification_state import CLARIFICATION_SLOT, clarification_pending
 from actions.knowledge_base import KnowledgeBase, get_knowledge_base
@@ -28,11 +29,11 @@ def likely_topics(knowledge_base: KnowledgeBase, tracker: Tracker) -> List[str]:
     return ids or list(knowledge_base.featured[: settings.CLARIFICATION_CHOICES])
 
 
-class ActionClarifyQuestion(Action):
+class ActionClarifyQuestion(AssistantAction):
     def name(self) -> str:
         return "action_clarify_question"
 
-    async def run(
+    async def respond(
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,

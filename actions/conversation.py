@@ -1,4 +1,4 @@
-"""Session start (AI disclosure), greeting, help and human contact."""
+"""Session start, greeting, help, thanks, goodbye and human contact."""
 
 import logging
 from typing import Any, List
@@ -8,6 +8,7 @@ from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.base import AssistantAction
 from actions.channel_helpers import send_response_with_topics
 from actions.clarification_state import end_clarification
 from actions.contact_details import get_contact_details
@@ -18,8 +19,9 @@ logger = logging.getLogger(__name__)
 
 
 class ActionSessionStart(Action):
-    """Every conversation opens by saying plainly that this is an automated
-    assistant, not a person and not a doctor (EU AI Act transparency)."""
+    """Starts a session. The AI disclosure (EU AI Act transparency) comes with
+    the first reply (actions/base.py): the user's message is not known yet here,
+    and an urgent reply must come before it."""
 
     def name(self) -> str:
         return "action_session_start"
@@ -31,7 +33,6 @@ class ActionSessionStart(Action):
         domain: DomainDict,
     ) -> List[EventType]:
         logger.info("Session start for sender %s", tracker.sender_id)
-        dispatcher.utter_message(text=reply("session_intro"), metadata={"kind": "disclosure"})
         events: List[Any] = [SessionStarted()]
         # Keep slots set before the session started (e.g. by channel metadata).
         events.extend(
@@ -43,11 +44,11 @@ class ActionSessionStart(Action):
         return events
 
 
-class ActionGreet(Action):
+class ActionGreet(AssistantAction):
     def name(self) -> str:
         return "action_greet"
 
-    async def run(
+    async def respond(
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
@@ -57,11 +58,11 @@ class ActionGreet(Action):
         return end_clarification(tracker)
 
 
-class ActionOfferHelp(Action):
+class ActionOfferHelp(AssistantAction):
     def name(self) -> str:
         return "action_offer_help"
 
-    async def run(
+    async def respond(
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
@@ -71,11 +72,11 @@ class ActionOfferHelp(Action):
         return end_clarification(tracker)
 
 
-class ActionHumanContact(Action):
+class ActionHumanContact(AssistantAction):
     def name(self) -> str:
         return "action_human_contact"
 
-    async def run(
+    async def respond(
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
@@ -87,4 +88,32 @@ class ActionHumanContact(Action):
             dispatcher.utter_message(text=reply("human_contact_default"), metadata={"kind": "human_contact"})
         else:
             dispatcher.utter_message(text=text, metadata={"kind": "human_contact"})
+        return end_clarification(tracker)
+
+
+class ActionThank(AssistantAction):
+    def name(self) -> str:
+        return "action_thank"
+
+    async def respond(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> List[EventType]:
+        dispatcher.utter_message(text=reply("thank"), metadata={"kind": "thanks"})
+        return end_clarification(tracker)
+
+
+class ActionGoodbye(AssistantAction):
+    def name(self) -> str:
+        return "action_goodbye"
+
+    async def respond(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> List[EventType]:
+        dispatcher.utter_message(text=reply("goodbye"), metadata={"kind": "goodbye"})
         return end_clarification(tracker)

@@ -3,11 +3,12 @@
 import logging
 from typing import List
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.base import AssistantAction
 from actions.channel_helpers import send_response_with_topics
 from actions.clarification_state import end_clarification
 from actions.knowledge_base import get_knowledge_base
@@ -17,11 +18,11 @@ logger = logging.getLogger(__name__)
 MEDICAL_INTENT = "out_of_scope_medical"
 
 
-class ActionRespondOutOfScope(Action):
+class ActionRespondOutOfScope(AssistantAction):
     def name(self) -> str:
         return "action_respond_out_of_scope"
 
-    async def run(
+    async def respond(
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
@@ -34,13 +35,13 @@ class ActionRespondOutOfScope(Action):
         return end_clarification(tracker)
 
 
-class ActionNotUnderstood(Action):
+class ActionNotUnderstood(AssistantAction):
     """Gibberish, emoji, punctuation, markup: a friendly "niet begrepen"."""
 
     def name(self) -> str:
         return "action_not_understood"
 
-    async def run(
+    async def respond(
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,

@@ -3,12 +3,13 @@
 import logging
 from typing import List
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import settings
+from actions.base import AssistantAction
 from actions.channel_helpers import send_answer
 from actions.clarification_state import end_clarification
 from actions.knowledge_base import get_knowledge_base
@@ -19,11 +20,11 @@ logger = logging.getLogger(__name__)
 GENERAL_INFORMATION_INTRODUCTION = "Wel kan ik u hierover algemene informatie geven:"
 
 
-class ActionRespondToPersonalDecision(Action):
+class ActionRespondToPersonalDecision(AssistantAction):
     def name(self) -> str:
         return "action_respond_to_personal_decision"
 
-    async def run(
+    async def respond(
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,

@@ -3,11 +3,12 @@
 import logging
 from typing import List
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.base import AssistantAction
 from actions.clarification_state import end_clarification
 from actions.replies import reply
 from safety.red_flags import assess
@@ -15,11 +16,13 @@ from safety.red_flags import assess
 logger = logging.getLogger(__name__)
 
 
-class ActionRespondToAlarm(Action):
+class ActionRespondToAlarm(AssistantAction):
+    urgent = True
+
     def name(self) -> str:
         return "action_respond_to_alarm"
 
-    async def run(
+    async def respond(
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
@@ -36,11 +39,13 @@ class ActionRespondToAlarm(Action):
         return end_clarification(tracker)
 
 
-class ActionRespondToDistress(Action):
+class ActionRespondToDistress(AssistantAction):
+    urgent = True
+
     def name(self) -> str:
         return "action_respond_to_distress"
 
-    async def run(
+    async def respond(
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,

@@ -56,6 +56,7 @@ def make_tracker() -> TrackerFactory:
         ranking: Optional[List[Dict[str, Any]]] = None,
         slots: Optional[Dict[str, Any]] = None,
         sender_id: str = "test-user",
+        first_turn: bool = False,
     ) -> Tracker:
         latest = {
             "text": text,
@@ -63,11 +64,20 @@ def make_tracker() -> TrackerFactory:
             "intent_ranking": ranking or [{"name": intent, "confidence": 1.0}],
             "entities": [],
         }
+        # By default the bot has already spoken in this session (no disclosure due).
+        earlier = (
+            [] if first_turn else [{"event": "user", "text": "hallo"}, {"event": "bot", "text": "Goedendag!"}]
+        )
+        events = [
+            {"event": "session_started"},
+            *earlier,
+            {"event": "user", "text": text, "parse_data": latest},
+        ]
         return Tracker(
             sender_id=sender_id,
             slots={"clarification_pending": False, **(slots or {})},
             latest_message=latest,
-            events=[{"event": "user", "text": text, "parse_data": latest}],
+            events=events,
             paused=False,
             followup_action=None,
             active_loop={},

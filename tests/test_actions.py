@@ -8,7 +8,13 @@ from rasa_sdk.events import SlotSet
 from actions.answer_question import ActionAnswerQuestion
 from actions.clarify_question import ActionClarifyQuestion
 from actions.contact_details import ContactDetails, load_contact_details
-from actions.conversation import ActionGreet, ActionHumanContact, ActionSessionStart
+from actions.conversation import (
+    ActionGoodbye,
+    ActionGreet,
+    ActionHumanContact,
+    ActionSessionStart,
+    ActionThank,
+)
 from actions.knowledge_base import KnowledgeBase
 from actions.out_of_scope import ActionNotUnderstood, ActionRespondOutOfScope
 from actions.personal_decision import ActionRespondToPersonalDecision
@@ -145,12 +151,47 @@ async def test_not_understood_offers_help(dispatcher, make_tracker, domain) -> N
     assert dispatcher.messages[0]["buttons"]
 
 
-async def test_session_starts_with_the_ai_disclosure(dispatcher, make_tracker, domain) -> None:
-    events = await ActionSessionStart().run(dispatcher, make_tracker("greet"), domain)
+async def test_session_start_sends_nothing_itself(dispatcher, make_tracker, domain) -> None:
+    events = await ActionSessionStart().run(dispatcher, make_tracker("greet", first_turn=True), domain)
     assert events[0]["event"] == "session_started"
     assert (events[-1]["event"], events[-1]["name"]) == ("action", "action_listen")
+    assert dispatcher.messages == []
+
+
+async def test_first_reply_of_a_session_starts_with_the_ai_disclosure(
+    dispatcher, make_tracker, domain
+) -> None:
+    await ActionGreet().run(dispatcher, make_tracker("greet", "hallo", first_turn=True), domain)
+    assert [message["metadata"]["kind"] for message in dispatcher.messages] == ["disclosure", "greeting"]
     text = dispatcher.messages[0]["text"]
     assert "digitale assistent" in text and "geen mens" in text and "geen arts" in text
+
+
+async def test_urgent_first_reply_comes_before_the_disclosure(dispatcher, make_tracker, domain) -> None:
+    tracker = make_tracker("alarm_symptom", "ik krijg geen lucht", first_turn=True)
+    await ActionRespondToAlarm().run(dispatcher, tracker, domain)
+    assert [message["metadata"]["kind"] for message in dispatcher.messages] == ["alarm", "disclosure"]
+
+
+async def test_later_replies_carry_no_disclosure(dispatcher, make_tracker, domain) -> None:
+    await ActionThank().run(dispatcher, make_tracker("thank", "bedankt"), domain)
+    await ActionGoodbye().run(dispatcher, make_tracker("goodbye", "doei"), domain)
+    assert [message["text"] for message in dispatcher.messages] == [reply("thank"), reply("goodbye")]
+
+
+def test_every_reply_action_discloses_on_the_first_turn() -> None:
+    """No reply action may bypass the disclosure (all derive from AssistantAction)."""
+    from rasa_sdk import Action
+
+    import actions.answer_question  # noqa: F401  (register every action module)
+    import actions.clarify_question  # noqa: F401
+    import actions.out_of_scope  # noqa: F401
+    import actions.personal_decision  # noqa: F401
+    from actions.base import AssistantAction
+
+    plain = [cls.__name__ for cls in Action.__subclasses__() if cls.__module__.startswith("actions.")]
+    assert sorted(plain) == ["ActionSessionStart", "AssistantAction"]
+    assert len(AssistantAction.__subclasses__()) >= 12
 
 
 async def test_greeting_offers_featured_topics(

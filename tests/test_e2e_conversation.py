@@ -61,6 +61,11 @@ def test_greeting_starts_with_ai_disclosure_then_topics(assistant: RunningAssist
     assert len(messages[1]["buttons"]) == 4
 
 
+def test_an_alarm_as_first_message_is_answered_before_the_disclosure(assistant: RunningAssistant) -> None:
+    messages = assistant.send("ik heb botuitzaaiingen en kan sinds vanochtend niet meer lopen", next(SENDERS))
+    assert kinds(messages) == ["alarm", "disclosure"]
+
+
 def test_the_first_message_of_every_conversation_is_the_disclosure(assistant: RunningAssistant) -> None:
     messages = assistant.send("wat is een petscan", next(SENDERS))
     assert kinds(messages)[0] == "disclosure"
