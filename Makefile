@@ -46,7 +46,7 @@ benchmark-server: train
 lock:          
 	rm -rf .venv-lock && python3.10 -m venv .venv-lock
 	.venv-lock/bin/pip install -r requirements/top-level.in
-	.venv-lock/bin/pip freeze --exclude-editable > requirements/lock.txt.new
+	.venv-lock/bin/pip freeze --all --exclude-editable | grep -v '^pip==' > requirements/lock.txt.new
 	rm -rf .venv-lock && mv requirements/lock.txt.new requirements/lock.txt
 
 clean:

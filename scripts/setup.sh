@@ -44,6 +44,6 @@ echo "setup: installing the locked dependencies into .venv (first run: a few min
   .venv/bin/python -m pip install --quiet --no-deps -r requirements/lock.txt &&
   .venv/bin/python -m pip install --quiet --no-deps -e ./spacy_pipeline &&
   .venv/bin/python -m pip check
-} >"$log" 2>&1 || fail "dependency install failed (log: $log, last line: $(grep -v '^WARNING: Location' "$log" | tail -n 1)). Check the network to PyPI and run again."
+} >"$log" 2>&1 || fail "dependency install failed: $(grep -v '^WARNING: Location' "$log" | tail -n 1) (full log: $log). Check the network to PyPI, or the pins in requirements/lock.txt, and run again."
 echo "$want" > "$stamp"
 echo "setup: .venv ready ($(.venv/bin/python --version))."
