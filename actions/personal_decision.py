@@ -17,8 +17,6 @@ from actions.replies import reply
 
 logger = logging.getLogger(__name__)
 
-GENERAL_INFORMATION_INTRODUCTION = "Wel kan ik u hierover algemene informatie geven:"
-
 
 class ActionRespondToPersonalDecision(AssistantAction):
     def name(self) -> str:
@@ -46,5 +44,5 @@ class ActionRespondToPersonalDecision(AssistantAction):
             entry.id if entry else "none",
         )
         if entry is not None:
-            send_answer(dispatcher, knowledge_base, entry, introduction=GENERAL_INFORMATION_INTRODUCTION)
+            send_answer(dispatcher, knowledge_base, entry, introduction=reply("personal_general_information"))
         return end_clarification(tracker)
