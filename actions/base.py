@@ -7,6 +7,7 @@ urgent ones (alarm, distress), so that a person in danger reads the urgent
 instruction first (that reply itself says it comes from a digital assistant).
 """
 
+import logging
 from abc import ABC, abstractmethod
 from typing import ClassVar, List
 
@@ -15,7 +16,12 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.channel_helpers import send_response_with_topics
+from actions.clarification_state import end_clarification
+from actions.knowledge_base import get_knowledge_base
 from actions.replies import reply
+
+logger = logging.getLogger(__name__)
 
 
 def is_first_reply(tracker: Tracker) -> bool:
@@ -54,3 +60,27 @@ class AssistantAction(Action, ABC):
         if first and self.urgent:
             send_disclosure(dispatcher)
         return events
+
+
+class FixedReplyAction(AssistantAction, ABC):
+    """An action that sends one fixed reply from knowledge/replies.yml,
+    optionally with the featured topics as buttons. Subclasses set the class
+    attributes and `name`."""
+
+    reply_key: ClassVar[str]
+    kind: ClassVar[str]
+    offer_topics: ClassVar[bool] = False
+
+    @abstractmethod
+    def name(self) -> str:
+        """The action name used in rules."""
+
+    async def respond(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        logger.info("%s to sender %s", self.kind, tracker.sender_id)
+        if self.offer_topics:
+            send_response_with_topics(dispatcher, get_knowledge_base(), self.reply_key, kind=self.kind)
+        else:
+            dispatcher.utter_message(text=reply(self.reply_key), metadata={"kind": self.kind})
+        return end_clarification(tracker)

@@ -8,11 +8,9 @@ from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.base import AssistantAction
-from actions.channel_helpers import send_response_with_topics
+from actions.base import AssistantAction, FixedReplyAction
 from actions.clarification_state import end_clarification
 from actions.contact_details import get_contact_details
-from actions.knowledge_base import get_knowledge_base
 from actions.replies import reply
 
 logger = logging.getLogger(__name__)
@@ -44,34 +42,6 @@ class ActionSessionStart(Action):
         return events
 
 
-class ActionGreet(AssistantAction):
-    def name(self) -> str:
-        return "action_greet"
-
-    async def respond(
-        self,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> List[EventType]:
-        send_response_with_topics(dispatcher, get_knowledge_base(), "greet", kind="greeting")
-        return end_clarification(tracker)
-
-
-class ActionOfferHelp(AssistantAction):
-    def name(self) -> str:
-        return "action_offer_help"
-
-    async def respond(
-        self,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> List[EventType]:
-        send_response_with_topics(dispatcher, get_knowledge_base(), "help", kind="help")
-        return end_clarification(tracker)
-
-
 class ActionHumanContact(AssistantAction):
     def name(self) -> str:
         return "action_human_contact"
@@ -91,29 +61,29 @@ class ActionHumanContact(AssistantAction):
         return end_clarification(tracker)
 
 
-class ActionThank(AssistantAction):
+class ActionGreet(FixedReplyAction):
+    reply_key, kind, offer_topics = "greet", "greeting", True
+
+    def name(self) -> str:
+        return "action_greet"
+
+
+class ActionOfferHelp(FixedReplyAction):
+    reply_key, kind, offer_topics = "help", "help", True
+
+    def name(self) -> str:
+        return "action_offer_help"
+
+
+class ActionThank(FixedReplyAction):
+    reply_key, kind = "thank", "thanks"
+
     def name(self) -> str:
         return "action_thank"
 
-    async def respond(
-        self,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> List[EventType]:
-        dispatcher.utter_message(text=reply("thank"), metadata={"kind": "thanks"})
-        return end_clarification(tracker)
 
+class ActionGoodbye(FixedReplyAction):
+    reply_key, kind = "goodbye", "goodbye"
 
-class ActionGoodbye(AssistantAction):
     def name(self) -> str:
         return "action_goodbye"
-
-    async def respond(
-        self,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> List[EventType]:
-        dispatcher.utter_message(text=reply("goodbye"), metadata={"kind": "goodbye"})
-        return end_clarification(tracker)

@@ -8,7 +8,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.base import AssistantAction
+from actions.base import AssistantAction, FixedReplyAction
 from actions.channel_helpers import send_response_with_topics
 from actions.clarification_state import end_clarification
 from actions.knowledge_base import get_knowledge_base
@@ -35,18 +35,10 @@ class ActionRespondOutOfScope(AssistantAction):
         return end_clarification(tracker)
 
 
-class ActionNotUnderstood(AssistantAction):
+class ActionNotUnderstood(FixedReplyAction):
     """Gibberish, emoji, punctuation, markup: a friendly "niet begrepen"."""
+
+    reply_key, kind, offer_topics = "nonsense", "not_understood", True
 
     def name(self) -> str:
         return "action_not_understood"
-
-    async def respond(
-        self,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> List[EventType]:
-        logger.info("Message without recognisable words from sender %s", tracker.sender_id)
-        send_response_with_topics(dispatcher, get_knowledge_base(), "nonsense", kind="not_understood")
-        return end_clarification(tracker)

@@ -8,7 +8,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.base import AssistantAction
+from actions.base import AssistantAction, FixedReplyAction
 from actions.clarification_state import end_clarification
 from actions.replies import reply
 from safety.red_flags import assess
@@ -39,18 +39,9 @@ class ActionRespondToAlarm(AssistantAction):
         return end_clarification(tracker)
 
 
-class ActionRespondToDistress(AssistantAction):
+class ActionRespondToDistress(FixedReplyAction):
     urgent = True
+    reply_key, kind = "distress", "distress"
 
     def name(self) -> str:
         return "action_respond_to_distress"
-
-    async def respond(
-        self,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> List[EventType]:
-        logger.info("Distress reply to sender %s", tracker.sender_id)
-        dispatcher.utter_message(text=reply("distress"), metadata={"kind": "distress"})
-        return end_clarification(tracker)
