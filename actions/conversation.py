@@ -1,10 +1,10 @@
 """Session start, greeting, help, thanks, goodbye and human contact."""
 
 import logging
-from typing import Any, List
+from typing import List
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
+from rasa_sdk.events import ActionExecuted, EventType, SessionStarted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -31,15 +31,9 @@ class ActionSessionStart(Action):
         domain: DomainDict,
     ) -> List[EventType]:
         logger.info("Session start for sender %s", tracker.sender_id)
-        events: List[Any] = [SessionStarted()]
-        # Keep slots set before the session started (e.g. by channel metadata).
-        events.extend(
-            SlotSet(key=event["name"], value=event["value"])
-            for event in tracker.events
-            if event.get("event") == "slot"
-        )
-        events.append(ActionExecuted("action_listen"))
-        return events
+        # No slots carry over (domain: carry_over_slots_to_new_session: false),
+        # so a new session never starts inside an old clarification.
+        return [SessionStarted(), ActionExecuted("action_listen")]
 
 
 class ActionHumanContact(AssistantAction):

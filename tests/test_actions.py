@@ -151,10 +151,12 @@ async def test_not_understood_offers_help(dispatcher, make_tracker, domain) -> N
     assert dispatcher.messages[0]["buttons"]
 
 
-async def test_session_start_sends_nothing_itself(dispatcher, make_tracker, domain) -> None:
-    events = await ActionSessionStart().run(dispatcher, make_tracker("greet", first_turn=True), domain)
-    assert events[0]["event"] == "session_started"
-    assert (events[-1]["event"], events[-1]["name"]) == ("action", "action_listen")
+async def test_session_start_sends_nothing_and_carries_no_slots(dispatcher, make_tracker, domain) -> None:
+    tracker = make_tracker("greet", slots={"clarification_pending": True})
+    tracker.events.append({"event": "slot", "name": "clarification_pending", "value": True})
+    events = await ActionSessionStart().run(dispatcher, tracker, domain)
+    assert [event["event"] for event in events] == ["session_started", "action"]
+    assert events[-1]["name"] == "action_listen"
     assert dispatcher.messages == []
 
 
