@@ -18,7 +18,3 @@ def _replies() -> Dict[str, str]:
 def reply(key: str) -> str:
     """The reply text for `key`; a KeyError names a reply missing from the file."""
     return _replies()[key]
-
-
-def reply_keys() -> frozenset:
-    return frozenset(_replies())

@@ -10,7 +10,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 import requests
 import yaml
@@ -179,10 +179,3 @@ def texts(messages: List[Dict[str, Any]]) -> str:
 
 def kinds(messages: List[Dict[str, Any]]) -> List[Optional[str]]:
     return [(message.get("metadata") or {}).get("kind") for message in messages]
-
-
-def iter_unique_senders(prefix: str) -> Iterator[str]:
-    count = 0
-    while True:
-        count += 1
-        yield f"{prefix}-{count}"

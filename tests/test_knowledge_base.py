@@ -113,3 +113,22 @@ def test_loader_rejects_broken_files(tmp_path) -> None:
         load_knowledge_base(broken)
     with pytest.raises(KnowledgeBaseError, match="cannot read"):
         load_knowledge_base(tmp_path / "missing.yml")
+
+
+def test_every_reply_the_actions_use_exists() -> None:
+    """reply("x") and reply_key "x" in actions/ must name an entry of knowledge/replies.yml."""
+    from pathlib import Path
+
+    from actions import settings
+
+    replies = yaml.safe_load(settings.REPLIES_PATH.read_text(encoding="utf-8"))
+    source = "\n".join(
+        path.read_text(encoding="utf-8") for path in Path(settings.REPO_ROOT, "actions").glob("*.py")
+    )
+    used = set(re.findall(r'reply\("([a-z_]+)"\)', source)) | set(
+        re.findall(r'reply_key[^=\n]*= "([a-z_]+)"', source)
+    )
+    used |= set(re.findall(r'reply_key, kind(?:, offer_topics)? = "([a-z_]+)"', source))
+    assert used, "the pattern found no reply keys"
+    assert used <= set(replies), used - set(replies)
+    assert {"alarm", "distress", "ai_disclosure", "greet", "nonsense", "thank", "goodbye"} <= used
