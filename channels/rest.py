@@ -5,6 +5,7 @@ Same URL and protocol as rasa's stock REST channel
 - a body that is not a JSON object with a text "message" (empty body, null,
   [], a bare string, a number, oversized text) gets a 400 with a clear error
   instead of rasa's 500;
+- "sender" is required (rasa falls back to one shared "default" conversation);
 - each bot message keeps its "metadata" (answer id, source section, kind), so
   a client can show the source and collect feedback per answer;
 - if processing fails or yields nothing, the user still gets a Dutch reply.
@@ -97,9 +98,11 @@ def parse_body(request: Request) -> Tuple[Optional[Dict[str, Any]], Optional[HTT
         return None, bad_request(
             "message_too_long", f'"message" may be at most {MAX_MESSAGE_CHARS} characters.'
         )
-    sender = body.get("sender", "default")
+    # No shared "default" sender (rasa's fallback): anonymous users would
+    # share one conversation and see each other's dialogue state.
+    sender = body.get("sender")
     if isinstance(sender, bool) or not isinstance(sender, (str, int)) or not str(sender).strip():
-        return None, bad_request("invalid_sender", '"sender" must be a non-empty text.')
+        return None, bad_request("invalid_sender", '"sender" must be a non-empty text or number.')
     if len(str(sender)) > MAX_SENDER_CHARS:
         return None, bad_request("invalid_sender", f'"sender" may be at most {MAX_SENDER_CHARS} characters.')
     metadata = body.get("metadata")

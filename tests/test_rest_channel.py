@@ -20,6 +20,8 @@ BAD_BODIES = [
     (b'{"sender": "x", "message": 5}', "missing_message"),
     (b'{"sender": "x", "message": null}', "missing_message"),
     (b'{"sender": [], "message": "hallo"}', "invalid_sender"),
+    (b'{"message": "hallo"}', "invalid_sender"),
+    (b'{"sender": "  ", "message": "hallo"}', "invalid_sender"),
     (b'{"sender": true, "message": "hallo"}', "invalid_sender"),
     (b'{"sender": "x", "message": "hallo", "metadata": 3}', "invalid_metadata"),
     (b'{"sender": "x", "message": "' + b"a" * 2001 + b'"}', "message_too_long"),
