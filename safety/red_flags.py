@@ -18,6 +18,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Pattern, Tuple
 
+from safety.context import frame_of
+
 ALARM = "alarm_symptom"
 DISTRESS = "distress"
 NO_WORDS = "nonsense"
@@ -40,14 +42,20 @@ _NOT = r"(?:niet|nt|nie|ni)"
 _ALARM_PATTERNS: Dict[str, List[str]] = {
     # Spinal cord compression: strength or feeling in the legs, bladder, bowel.
     "spinal_cord": [
-        rf"{_LEGS}\s+{_GAP}(?:niet|nauwelijks|amper)\s+(?:meer\s+)?(?:bewegen|voelen|optillen|gebruiken|dragen)",
-        rf"(?:geen|minder|weinig)\s+(?:kracht|gevoel)\s+(?:meer\s+)?in\s+{_GAP}{_LEGS}",
+        rf"{_LEGS}\s+{_GAP}(?:{_NOT}|nauwelijks|amper)\s+(?:goed\s+)?(?:meer\s+)?(?:goed\s+)?(?:bewegen|voelen|optillen|gebruiken|dragen)",
+        rf"{_LEGS}\s+(?:\S+\s+){{0,2}}?(?:wil|willen|wille|doen|doet)\s+(?:het\s+)?{_NOT}\s+meer\b|{_LEGS}\s+(?:\S+\s+){{0,2}}?slapen\s+(?:\S+\s+){{0,2}}?(?:hele tijd|steeds|constant)",
+        rf"(?:geen|minder|weinig)\s+(?:kracht|gevoel)\s+(?:meer\s+)?(?:\S+\s+)?in\s+{_GAP}{_LEGS}",
+        r"(?:doof|dood|verdoofd|raar|geen)\s+gevoel\s+(?:\S+\s+){0,3}?(?:billen|kruis|schaamstreek|tussen\s+(?:mijn|haar|mn)\s+benen|bovenbenen)",
+        r"\bkracht\w*(?:vermindering|verlies)\b|\burineretentie\b|\bcauda\b|\bdwarslaesie\b",
+        r"\bsleept?\s+(?:\S+\s+){0,2}?(?:met\s+)?(?:\S+\s+)?(?:been|voet)\b|\bloopt\s+(?:\S+\s+){0,2}?(?:als een dronk\w*|wankel\w*|zwalk\w*)",
+        r"\b(?:kan|kon|kunnen)\s+(?:\S+\s+){0,2}?(?:niet|nie|nt)\s+(?:meer\s+)?naar de (?:wc|toilet)\b|\bplas\w*\s+(?:\S+\s+){0,2}?in\s+(?:mijn|haar|mn|m'n|zijn)\s+broek\b|\buitplassen\b",
+        r"\blegs?\s+(?:\S+\s+){0,2}?(?:numb|weak|gave way|giving way|tingling|not working)\b",
         rf"{_LEGS}\s+{_GAP}(?:voelen|voelt|zijn|is|worden|wordt)\s+{_GAP}(?:slap|krachteloos|gevoelloos|verlamd|doof|zwaar|als pudding|weg)",
         rf"(?:slappe|krachteloze|gevoelloze|verlamde|dove|verdoofde)\s+{_LEGS}",
         rf"(?:voel|voelt|voelen)\s+{_GAP}{_LEGS}\s+{_GAP}{_NOT}\b",
         rf"{_LEGS}\s+{_GAP}(?:tintel|verdoofd|slap\b|zwak\b)",
         rf"(?:doof|verdoofd|raar|tintelend)\s+gevoel\s+in\s+{_GAP}{_LEGS}",
-        rf"(?:kan|kun|kunnen|kon|lukt)\s+(?:\S+\s+){{0,3}}?(?:{_NOT}|nauwelijks)\s+(?:meer\s+)?(?:lopen|staan|opstaan)\b",
+        rf"(?:kan|kun|kunnen|kon|lukt)\s+(?:\S+\s+){{0,3}}?(?:{_NOT}|nauwelijks)\s+(?:meer\s+)?(?:goed\s+)?(?:lopen|lope|staan|staan|opstaan|rechtstaan)\b",
         r"\bverlam(?:d|de|ming)\b",
         rf"(?:{_NOT}|nauwelijks)\s+(?:meer\s+)?(?:om\s+te\s+)?(?:plassen|plasse|urineren|poepen)\b",
         r"(?:plassen|plas|nodig|urine)\b.{0,40}(?:komt|kwam)\s+(?:er\s+)?(?:niks|niets)",
@@ -55,38 +63,57 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"(?:plas|urine|ontlasting|poep|blaas|darmen)\s+(?:\S+\s+){0,3}?(?:niet\s+(?:meer\s+)?)?(?:ophouden|tegenhouden)",
         r"(?:controle|macht)\s+over\s+(?:\S+\s+){0,2}?(?:blaas|darmen|plas|ontlasting|urine)",
         r"\bincontinent",
+        r"\b(?:can'?t|cannot)\s+(?:feel|move|lift)\s+(?:my|her|his)\s+(?:legs?|feet|foot)\b|\b(?:legs?|feet)\s+(?:are\s+|feel\s+|went\s+)?(?:numb|weak|gave way|giving way)\b|\b(?:can'?t|cannot)\s+(?:walk|pee|urinate)\b",
+        r"\b(?:benen|been)\s+(?:\S+\s+){0,3}?(?:zakken|zakte|zakt|begeven|begaven)\s+(?:\S+\s+){0,2}?(?:weg|door|onder)|\bzadelgevoel|\bbroek\s+(?:\S+\s+){0,2}?nat\b",
         r"(?:nieuwe|plotselinge|plotse|acute)\s+(?:\S+\s+){0,2}?rugpijn",
     ],
     # Fever (during chemotherapy: a possible infection with low blood counts).
     "fever": [
-        r"\bkoorts",
+        r"\bkoorts|\bko{1,2}rts\b|\bkoors\b|\bkoorst\b|\bfever\b|\bfeverish\b|\bhigh temp",
+        r"\b(?:heb|heeft|had|hebben|met|en)\s+(?:\S+\s+){0,2}?verhoging\b(?!\s+van\s+de\s+(?:dosis|dosering))",
+        r"\b(?:rillerig|rilt|rillen|klappertand\w*|bibber\w*|chills|shivering|shaking with cold)\b",
+        r"\b(?:gloei\w*|brand\w* van binnen)\b.{0,60}\b(?:koud|ijskoud|rillen|rillerig|bibber\w*)|\b(?:warm|heet) en (?:koud|ijskoud)\b|\bhot and cold\b",
+        r"\b(?:koud\W+warm|warm\W+koud)\b|\b(?:heel|zo|erg|gloeiend|bloed|echt)\s+(?:heet|warm)\b.{0,40}\b(?:tril\w*|ril\w*|bibber\w*|koud)",
+        r"\b(?:38|39|40|41)(?:[.,]\d)?\s+(?:gemeten|gemeten\.|op de thermometer)|\b(?:gemeten|thermometer|temp)\W+(?:\S+\s+){0,2}?(?:38|39|40|41)\b",
+        # Feeling ill or an inflamed port during chemotherapy: a possible infection.
+        r"\b(?:grieperig|koortsig|gloeiend|pus|ontstoken|rood en warm|ziek en (?:rillerig|koud|warm))\b(?=.*\b(?:chemo\w*|kuur|kuren|paclitaxel|docetaxel|capecitabine|port-?a-?cath|afweer))",
+        r"\b(?:chemo\w*|kuur|kuren|paclitaxel|docetaxel|capecitabine)\b.{0,120}\b(?:grieperig|koortsig|gloeiend|ziek en (?:rillerig|koud|warm))\b",
         r"\b(?:38|39|40|41)(?:[.,]\d)?\s*(?:graden|°|gr\b|c\b)",
-        r"\b(?:38|39|40|41)[.,]\d\b",
+        # A bare figure counts only with a verb or word that makes it a reading
+        # ("heeft 38,9", "en 38,6"), not in "38 of 38,5?".
+        r"(?<!of )(?<!tussen )(?<!boven )(?<!vanaf )(?<!dan )\b(?:38|39|40|41)[.,]\d\b(?!\s*(?:%|procent|kg|kilo|jaar|cm|mm|euro))",
         r"temperatuur\s+(?:\S+\s+){0,3}?(?:38|39|40|41)",
-        r"\brillingen\b|\bkoude rillingen",
+        r"\b(?:koude\s+)?rillingen\b(?!\s+(?:van|bij|over)\s+(?:al\s+)?(?:die|dat|de gedachte|het idee|deze|zulke|het|die))",
     ],
     "breathing": [
         rf"{_INTENSE}\s+(?:\S+\s+){{0,2}}?(?:benauwd|kortademig|ademnood)",
-        r"\b(?:ben|is|word|wordt|zijn|worden|voel|voelt|erg|zo|heel)\s+(?:\S+\s+){0,2}?(?:benauwd|kortademig)\b",
+        r"\b(?:ben|is|word|wordt|zijn|worden|voel|voelt|erg|zo|heel)\s+(?:\S+\s+){0,2}?(?:benauwd|kortademig)\b(?!\s+(?:voor|om|dat|over|van de|van het))",
         r"(?:geen|nauwelijks|amper|moeilijk)\s+(?:\S+\s+){0,1}?(?:lucht|adem)\b",
         r"geen\s+(?:luht|lugt)\b",
         r"\bnaar adem\b|\bademnood\b|\bstikken\b|\bstik\b|\bhappen naar lucht",
+        r"\b(?:can'?t|cannot|can not|hard to|struggling to)\s+breathe\b|\bshort of breath\b|\bbreathless\b|\bout of breath\b",
+        r"\b(?:lippen|lip)\s+(?:\S+\s+){0,2}?blauw\w*|\bblauwe lippen\b|\bhijgt\s+(?:heel|zo|erg)\b|\bstikt\b|\bdyspnoe|\bsaturatie\w*\s+(?:\S+\s+){0,3}?[5-8]\d\s*%|\bslecht\s+(?:lucht|adem)\b",
+        r"\b(?:kan|kon)\s+(?:\S+\s+){0,2}?(?:niet|nie)\s+(?:meer\s+)?plat\s+(?:liggen|ligge)\b|\bsit up to breathe\b|\bademt\s+(?:\S+\s+){0,2}?(?:snel|raar|moeilijk|zwaar)",
+        r"\b(?:zin|zinnen)\s+(?:\S+\s+){0,2}?niet\s+(?:meer\s+)?(?:af\s*maken|afmaken)\b|\bhijgt?\b.{0,40}\b(?:rust|stil|zitten|liggen)",
         r"(?:ademen|ademhalen|ademhaling)\s+(?:\S+\s+){0,3}?(?:lukt|gaat)\s+(?:\S+\s+){0,2}?(?:niet|nauwelijks|slecht|moeilijk)",
     ],
     "chest": [
         r"pijn\s+(?:op|in|aan)\s+(?:de|mijn|m'n|haar|zijn|z'n)\s+borst(?:kas)?\b",
         r"\bborst(?:kas)?pijn\b|\bpijn op de borst",
-        r"(?:druk|drukkend|beklemmend|benauwd gevoel)\s+(?:\S+\s+){0,2}?(?:op|in)\s+(?:de|mijn|m'n|haar)\s+borst",
-        r"\bhartaanval\b|\bhartinfarct\b",
+        r"(?:druk|drukkend|drukkende|beklemmend|benauwd gevoel)\s+(?:\S+\s+){0,2}?(?:op|in)\s+(?:de|mijn|m'n|mn|me|haar|d'r|zijn)\s+borst",
+        r"\bhartaanval\b|\bhartinfarct\b|\bchest pain\b|\bpain in (?:my|her|his) chest\b",
     ],
     # A fall or sudden severe bone pain with bone metastases: possible fracture.
     "fracture": [
         # "gevallen" also means "cases" (in welke gevallen): only the verb forms.
-        r"\b(?:ben|is|zijn|was|waren)\s+(?:\S+\s+){0,4}?(?:gevallen|gestruikeld|uitgegleden)\b",
-        r"\b(?:gevallen|gestruikeld|uitgegleden)\s+(?:en|op|van|met|in|uit)\b",
+        # "zijn er gevallen (bekend)" means cases: "er" never stands before a fall.
+        r"\b(?:ben|is|was)\s+(?:(?!er\b)\S+\s+){0,4}?(?:gevallen|gestruikeld|uitgegleden)\b(?!\s+(?:bekend|waarin|waarbij|beschreven))",
+        r"\b(?:gevallen|gestruikeld|uitgegleden)\s+(?:en\b|op\b|met\b|in\b|uit\b|van\s+(?:de|het|een|haar|zijn|mijn)\s+(?:trap|stoep|fiets|stoel|bed|bank|ladder|drempel))",
+        r"\b(?:fell|have fallen|has fallen|had a fall)\b",
         r"\bna\s+(?:een|de|die|haar|zijn|mijn)\s+val\b|\bten val\b|\bvalpartij\b",
         r"\bviel\s+(?:\S+\s+){0,2}?(?:van|uit|neer|om|op de grond|flauw)\b",
-        r"\b(?:iets|hoorde|voelde)\s+(?:\S+\s+){0,2}?(?:knappen|knakken|kraken)\b",
+        r"\b(?:iets|hoorde|voelde)\s+(?:\S+\s+){0,2}?(?:knappen|knakken|kraken|krak|knak|crack)\b",
+        r"\b(?:arm|been|heup|schouder)\s+(?:\S+\s+){0,2}?(?:niet|nie)\s+(?:meer\s+)?(?:bewegen|belasten|gebruiken)\b",
         r"(?:denk|bang|vermoed|misschien|lijkt|volgens mij)\s+(?:\S+\s+){0,5}?(?:gebroken|breuk)",
         r"\b(?:is|heb|ben|zijn|heeft)\s+(?:\S+\s+){0,3}?gebroken\b",
         rf"{_INTENSE}\s+(?:\S+\s+){{0,3}}?(?:pijn|botpijn|rugpijn|heuppijn|beenpijn|nekpijn)",
@@ -94,11 +121,29 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"(?:kan|kun|kon)\s+(?:\S+\s+){0,3}?(?:niet|nauwelijks)\s+(?:meer\s+)?(?:op|met)\s+(?:\S+\s+){0,2}?(?:been|benen|heup|voet)\s+staan",
     ],
     "neurological": [
-        r"\bverward\b|\bin de war\b|\bverwardheid\b|\bdesorienteerd\b|\bherkent\s+(?:mij|ons|me|niemand)\s+(?:\S+\s+){0,1}?niet",
+        # "in de war van alle informatie" is not delirium.
+        r"\bverward\b(?!\s+(?:door|van|over)\s+(?:\S+\s+){0,2}?(?:informatie|info|uitleg|woorden|verhalen|termen|berichten))|"
+        r"\bin de war\b(?!\s+(?:van|door|over|met)\b)|\bverwardheid\b|\bdesorienteerd\b|\bherkent\s+(?:mij|ons|me|niemand)\s+(?:\S+\s+){0,1}?niet",
         rf"{_INTENSE}\s+(?:\S+\s+){{0,2}}?hoofdpijn|hoofdpijn\s+(?:\S+\s+){{0,3}}?{_INTENSE}",
         r"\bovergeven\b|\bovergeeft\b|\bgeeft over\b|\bgaf over\b|\bbraken\b|\bbraakt\b|\bbraak\b|\bspugen\b|\bspuugt\b|\bkotsen\b",
-        r"\binsult\b|\bepilep|\b(?:aanval|aanvallen)\b|\bstuip|\btoeval\b|\btrekkingen\b|\bschokken\b",
-        r"\b(?:reageert|reageerde)\s+(?:\S+\s+){0,2}?niet\b|\bschokte\b|\bschokt\b",
+        # "toeval" is a seizure only after had/got ("een toeval" as in chance is common);
+        # "schokken" only with a body part ("dat schokte me" is emotional).
+        r"\binsult\b|\bepilep|\b(?:aanval|aanvallen)\b|\bstuip|\btrekkingen\b|\bseizure|\bfit\b|\bconvuls",
+        r"\b(?:kreeg|krijgt|krijg|had|heeft|heb)\s+(?:\S+\s+){0,2}?(?:een\s+)?toeval(?:len)?\b(?!\s+(?:dat|of))",
+        r"\b(?:armen|benen|arm|been|lichaam|lijf|hoofd|gezicht|hand|handen)\s+(?:\S+\s+){0,3}?(?:schok|schokt|schokte|schokken|trekt|trokken)\b",
+        r"\b(?:ligt|lag|begon|begint|zit)\s+(?:\S+\s+){0,2}?te\s+(?:schokken|trillen en schokken)\b",
+        r"\b(?:reageert|reageerde|reageren)\s+(?:\S+\s+){0,2}?(?:niet|nauwelijks|amper|half|maar half|slecht)\b",
+        r"\b(?:suf|sufferig|versuft|duf|slaperig|sloom)\b.{0,80}\b(?:reageert|aanspreekbaar|wakker|praat)|"
+        r"\bniet\s+(?:goed\s+)?wakker\s+(?:te\s+)?(?:krijgen|worden|blijven)|\bweg\s*gezakt\b|\bwegzakken\b|\bzakt\s+(?:steeds\s+)?weg\b",
+        r"\bzie\s+(?:\S+\s+){0,4}?dubbel\b|\bdubbelzien\b|\bdouble vision\b|\bziet\s+(?:\S+\s+){0,2}?dubbel\b",
+        r"\b(?:praat|praten|spreekt|spreken)\s+(?:\S+\s+){0,2}?(?:raar|onduidelijk|vreemd|wartaal|brabbel)|\bwartaal\b|\blalt\b|"
+        r"\bwoorden\s+(?:\S+\s+){0,2}?niet\s+(?:meer\s+)?(?:vinden|uit)|\bhangende mondhoek\b",
+        r"\b(?:confused|unconscious|passed out|not responding|slurred)\b",
+        r"\b(?:mond|mondhoek|gezicht)\s+(?:\S+\s+){0,2}?(?:hangt|scheef)|\bscheef\s+(?:gezicht|mond)|\b(?:rechter|linker)(?:arm|been|kant)\s+(?:\S+\s+){0,3}?(?:raar|slap|doof|trok|trekt|verlamd|krachteloos)",
+        r"\bdubbele tong\b|\b(?:zegt|praat)\s+(?:\S+\s+){0,2}?(?:rare|vreemde|verkeerde)\s+(?:dingen|woorden)|\bwoorden\s+(?:\S+\s+){0,8}?(?:verkeerd|door elkaar|mixed)|\btalks?\s+(?:\S+\s+)?strange",
+        r"\bziet\s+(?:\S+\s+){0,2}?(?:mensen|dingen|beestjes)\s+die\s+er\s+niet\s+zijn|\bweet\s+(?:\S+\s+){0,2}?niet\s+(?:meer\s+)?waar\s+(?:ze|hij|ik)\s+(?:is|ben)|\bniet\s+meer\s+(?:zichzelf|haarzelf)\b|\bkijkt\s+(?:\S+\s+){0,2}?door\s+(?:mij|me|ons)\s+heen",
+        r"\b(?:was|ben|viel)\s+(?:\S+\s+){0,2}?(?:helemaal\s+)?weg\b(?=.*\b(?:arm|been|trok|schok|weet niet))|\b(?:arm|been|hand)\s+(?:\S+\s+){0,2}?trok\s+(?:\S+\s+)?vanzelf",
+        r"\bhyperca\w*|\bsomnolen\w*|\bdesori\w*|\bsuf(?:fer)?\b.{0,80}\b(?:drink\w*|dorst)\b|\b(?:drinkt liters|wil alleen (?:maar )?drinken|mega dorst|zo'?n dorst|veel dorst)\b.{0,120}\b(?:suf|plassen|wc|poep\w*|ontlasting|wazig|slaap|in slaap)",
         r"\bbewusteloos\b|\bflauwgevallen\b|\bniet (?:meer\s+)?aanspreekbaar\b|\bwegraken\b|\bweggeraakt\b",
         r"(?:kan|kon)\s+(?:\S+\s+){0,2}?niet\s+(?:meer\s+)?(?:goed\s+)?(?:praten|uit zijn woorden|uit haar woorden)|\bscheve mond\b|\bdubbel zien\b|\bhalfzijdig\b",
     ],
@@ -108,7 +153,39 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"bloed\s+(?:op)?(?:hoesten|hoest|overgeven|braken|spugen|plassen)",
         r"\bhoest\S*\s+(?:\S+\s+){0,4}?bloed\b",
         r"\bbloed(?:t|en|ing)?\b.{0,60}(?:stopt niet|houdt niet op|heel erg|heel veel|erg veel|al een uur|hevig|gutst|blijft)",
-        r"\bbloedspugen\b|\bbloed in (?:de|mijn|haar) (?:ontlasting|urine|plas)|\bzwarte ontlasting\b",
+        r"\bbloedspugen\b|\bbloed in (?:de|mijn|haar|zijn) (?:ontlasting|urine|plas|poep)|\bzwarte (?:ontlasting|poep|stoelgang)\b",
+        r"\b(?:coughing|cough|coughed|throwing|vomiting|threw)\s+(?:up\s+)?blood\b|\bbleeding (?:a lot|heavily|won'?t stop)\b",
+        r"\b(?:pik)?zwarte?\s+(?:\S+\s+){0,1}?(?:ontlasting|poep|stoelgang)|\b(?:ontlasting|poep|stoelgang)\s+(?:\S+\s+){0,3}?(?:pik)?zwart\b",
+        r"\bbloedneus\b.{0,40}\b(?:stopt|uur|niet)|\b(?:geef|geeft|gaf)\s+bloed\s+over|\b(?:vers|helder)\s*rood bloed|\bhelderrood\b|\bbloedt en bloedt\b|\bdoorweekt\b",
+    ],
+    # Unable to keep fluids down: dehydration within hours during treatment.
+    "fluids": [
+        r"(?:kan|kon|kun|lukt)\s+(?:\S+\s+){0,3}?(?:niks|niets|geen\s+\S+|nauwelijks\s+\S+)\s+(?:meer\s+)?(?:binnen\s*houden|binnenhouden|binnen te houden|inhouden|drinken)",
+        r"\b(?:houd|hou|houdt|blijft)\s+(?:\S+\s+){0,2}?(?:niks|niets)\s+(?:meer\s+)?binnen\b|\balles\s+(?:\S+\s+){0,2}?(?:komt|kwam)\s+(?:er\s+)?(?:weer\s+)?uit\b",
+        r"\b(?:can'?t|cannot)\s+keep\s+(?:anything|water|fluids?|food|it)\s+down\b|\bkeeps? (?:throwing up|vomiting)\b",
+        r"\b(?:geeft|geef|spuugt|spuug|kots|kotst|braakt)\s+(?:\S+\s+){0,2}?(?:al\s+)?(?:\d+|tien|twaalf|uren|de hele|heel de|sinds)\b.{0,30}|\b(?:elke|iedere)\s+slok\b|\b(?:zelfs|ook)\s+(?:het\s+)?water\s+(?:\S+\s+){0,2}?(?:komt|blijft|kwam)",
+        r"\b(?:niet|nie|niks|niets|geen)\s+(?:\S+\s+){0,3}?(?:binnen\s*houden|binne\s*houwe|binnen\s*houwe|binnenhouden)\b|"
+        r"\b(?:drinkt|drink|drinken)\s+(?:\S+\s+)?(?:niks|niets|bijna niks|bijna niets|nauwelijks)\b|\b(?:niks|niets)\s+blijft\s+binnen\b|\bvomit\w*\s+(?:\S+\s+){0,2}?(?:whole|all)\b|\bcan'?t drink\b",
+        r"\b(?:diarree|diaree|dunne\s+\S+|waterdun\w*)\b.{0,80}\b(?:\d+\s*keer|\d+\s*x|hele nacht|heel de nacht|hele dag|dagen|blijft)|\bop de pot\b.{0,60}\bkeer\b",
+        r"\bdiarree\b.{0,60}\b(?:hele dag|hele nacht|al \d+ keer|\d+ keer|waterdun|blijft|stopt niet|niet te stoppen)|\b(?:blijft|blijf)\s+(?:maar\s+)?(?:overgeven|spugen|braken|kotsen)",
+    ],
+    # Too much medicine, a dose changed by the patient, a child that swallowed pills.
+    "medication": [
+        r"\b(?:te\s*veel|teveel|dubbele dosis|dubbel)\s+(?:\S+\s+){0,4}?(?:ingenomen|genomen|geslikt|gespoten)\b",
+        r"\b(?:twee keer|2x|2 keer|per ongeluk)\s+(?:\S+\s+){0,2}?(?:pillen|tabletten|medicijnen|dosis|morfine|oxycodon|capecitabine)\s+(?:\S+\s+){0,2}?(?:ingenomen|genomen|geslikt)\b",
+        r"\b(?:overdosis|overdose|overdosed|took too many|taken too many|double dose)\b",
+        r"\b(?:zelf|zomaar|op eigen houtje)\s+(?:\S+\s+){0,4}?(?:dosis|dosering|pillen|tabletten|morfine|pleister\w*)\s+(?:\S+\s+){0,3}?(?:verhoogd|verdubbeld|veranderd|opgehoogd|gehalveerd)",
+        r"\b(?:kind|kleinkind|kleinzoon|kleindochter|zoontje|dochtertje|peuter|kleuter)\b.{0,60}\b(?:pillen|tabletten|medicijnen|capsules)\b.{0,40}\b(?:gegeten|ingeslikt|doorgeslikt|opgegeten|in de mond)",
+        r"\b(?:pillen|tabletten|medicijnen|capsules)\b.{0,40}\b(?:kind|kleinkind|peuter)\b.{0,40}\b(?:gegeten|ingeslikt|doorgeslikt|opgegeten)",
+        r"\b(?:dubbel|tegelijk|allebei|twee keer|2 keer|2x)\s+(?:\S+\s+){0,2}?(?:genomen|genome|ingenomen|gekregen|geslikt|opgeplakt|geplakt)\b|\b(?:verdubbeld|gehalveerd)\b",
+        r"pleister\w*\b.{0,60}\b(?:zonder de oude|er (?:nu\s+)?2|twee|3|drie|in plaats van)|\b\d+\s+(?:fentanyl)?pleisters\b",
+        r"\b(?:\d+|zes|acht|tien)\s+(?:\S+\s+)?(?:genomen|ingenomen|geslikt)\s+want\b|\b(?:er|ik)\s+(?:\S+\s+){0,2}?(?:\d+|zes|acht|tien)\s+genomen\b",
+        r"\b(?:pillendoos\w*|medicijndoos\w*|pillen|tabletten)\b.{0,40}\b(?:gezeten|opgegeten|in (?:zijn|haar) mond|missen er|ingeslikt|doorgeslikt)",
+    ],
+    # High calcium in lay words: thirst together with drowsiness, constipation or confusion.
+    "calcium": [
+        r"\b(?:dorst|dorstig|thirsty)\b(?=.*\b(?:suf|sufferig|versuft|slaperig|sloom|duf|verstopt|obstipatie|kan niet poepen|niet naar de wc|verward|in de war|drowsy|confused|constipated)\b)",
+        r"\b(?:suf|sufferig|versuft|slaperig|sloom|duf|verstopt|obstipatie|verward|drowsy|confused|constipated)\b(?=.*\b(?:dorst|dorstig|thirsty)\b)",
     ],
     "emergency_words": [
         r"\b112\b|\bambulance\b|\bnoodgeval\b|\blevensgevaar\b|\bspoedeisende hulp\b",
@@ -130,7 +207,9 @@ _DISTRESS_PATTERNS: List[str] = [
     r"\bwat heeft het (?:\S+\s+){0,2}?(?:nog\s+)?(?:voor\s+)?zin\b|waarom zou ik (?:\S+\s+){0,1}?(?:nog\s+)?(?:doorgaan|verder)",
     r"\b(?:alle|al mijn|al m'n)\s+(?:pillen|medicijnen|tabletten)\s+(?:\S+\s+){0,3}?(?:innemen|nemen|slikken)",
     r"\b(?:balkon|brug|flat|trein)\b.{0,30}\bspringen\b|\bspringen\b.{0,30}\b(?:balkon|brug|flat|trein)\b|\bvoor de trein\b",
-    r"\bafscheidsbrie(?:f|ven)\b|\bcrisis\b|\bgeen uitweg\b|\bhoeft (?:\S+\s+){0,3}?niet meer\b",
+    r"\bafscheidsbrie(?:f|ven)\b|\bcrisis\b|\bgeen uitweg\b",
+    # "de chemo hoeft niet meer" is about treatment; "het hoeft niet meer" is despair.
+    r"\b(?:het|t|dit|leven)\s+hoeft\s+(?:voor mij\s+|van mij\s+)?(?:allemaal\s+)?niet\s+meer(?:\s*[.,!?]|\s*$)",
     r"(?:eind|einde)\s+(?:aan|maken aan)\s+(?:\S+\s+){0,2}?(?:leven|alles)|(?:er|het)\s+(?:\S+\s+){0,2}?(?:een\s+)?(?:eind|einde)\s+aan\s+(?:\S+\s+)?maken",
     r"(?:zie|ziet|zien)\s+(?:het|t)\s+(?:\S+\s+){0,2}?(?:niet|nt|nie)\s+meer\s+zitten",
     r"(?:pillen|medicijnen|tabletten)\s+(?:\S+\s+){0,4}?(?:in\s+een\s+keer|tegelijk|allemaal)\s+(?:\S+\s+){0,2}?(?:in\s+te\s+nemen|innemen|nemen|slikken)",
@@ -142,8 +221,31 @@ _DISTRESS_PATTERNS: List[str] = [
     r"(?:leven|alles)\s+(?:\S+\s+){0,2}?(?:heeft|is)\s+(?:\S+\s+){0,2}?(?:geen\s+zin|zinloos)|geen\s+zin\s+meer\s+(?:in|om)\s+(?:\S+\s+){0,1}?(?:leven|verder)",
     r"\b(?:mezelf|mijzelf|zichzelf|haarzelf)\s+(?:\S+\s+){0,2}?(?:iets\s+)?(?:aandoen|aan\s+te\s+doen|van kant|ombrengen|doden)",
     r"uit het leven (?:stappen|te stappen|stapt)|\bvan kant maken\b",
-    r"\bwanhopig\b|\bhopeloos\b|\bhoop\s+opgegeven\b",
+    r"\bwanhopig\b(?!\s+van\s+(?:te\s+)?(?:worden|word))|\bhopeloos\b|\bhoop\s+opgegeven\b",
     r"(?:kan|kun)\s+(?:\S+\s+){0,2}?niet\s+meer\s+(?:verder|tegen)\b",
+    # Plans and means: a time, a method, pills saved up.
+    r"\b(?:pillen|tabletten|medicijnen|slaappillen|morfine|oxy\w*)\s+(?:\S+\s+){0,4}?(?:gespaard|opgespaard|verzameld|klaar\s*(?:gelegd|liggen|staan)?|bewaard|apart gehouden|apart gelegd)\b",
+    r"\b(?:gespaard|opgespaard|verzameld)\s+(?:\S+\s+){0,3}?(?:pillen|tabletten|medicijnen|slaappillen)\b",
+    r"\b(?:eind|einde)\s*(?:er)?aan\b(?:\s+\S+){0,3}\s+(?:maken|maak|maakt)\b|\b(?:maak|maakt|maken)\s+(?:er|het)\s+(?:\S+\s+){0,3}?(?:een\s+)?(?:eind|einde)\s+aan\b",
+    r"\b(?:afscheid\s+(?:\S+\s+){0,2}?(?:nemen|genomen|neem)\s+van\s+(?:iedereen|jullie|het leven)|laatste\s+(?:\S+\s+){0,1}?(?:bericht|brief|keer dat))\b",
+    r"\b(?:spullen|sieraden|bezittingen)\s+(?:\S+\s+){0,3}?(?:weggeven|weg te geven|verdelen|weggegeven)\b.{0,80}\b(?:niet meer|afscheid|klaar|nodig)",
+    r"\b(?:beter\s+af|beter\s+zonder\s+mij|better off)\b|\bzonder mij\s+(?:\S+\s+){0,2}?beter\b",
+    r"\b(?:verdwijnen|verdwijn)\b.{0,40}\b(?:voor altijd|voorgoed|van de aardbodem|beter|niemand)",
+    r"\b(?:slapen|inslapen|in slaap vallen)\s+en\s+(?:\S+\s+){0,2}?(?:nooit|niet)\s+meer\s+wakker",
+    # English (and mixed) wordings.
+    r"\b(?:want|wanna|wish)\s+(?:to\s+)?(?:\S+\s+){0,2}?(?:die|be dead|disappear|end it|not wake up)\b|\bkill (?:my|him|her)self\b|"
+    r"\bend (?:my|her|his) (?:own )?life\b|\bend it all\b|\bno (?:reason|point) (?:to|in) (?:live|living|going on)\b|"
+    r"\b(?:don'?t|do not) want to (?:live|be here|go on|wake up)\b|\bsuicidal\b|\bself[- ]harm|\bhurt(?:ing)? (?:my|him|her)self\b|"
+    r"\bcut(?:s|ting)? (?:my|him|her)self\b|\bgive up on (?:life|everything)\b|\bcan'?t (?:go on|take it) any ?more\b|\bgoodbye letter",
+    # Self-harm, one's own or a relative's.
+    r"\b(?:snij|snijd|snijdt|snijden|sneed|kras|krast|krassen|bonk|bonkt)\s+(?:\S+\s+){0,3}?(?:mezelf|zichzelf|haarzelf|zich|in\s+(?:haar|zijn|mijn)\s+(?:armen|arm|benen|polsen|pols))\b",
+    r"\bzelfbeschadig\w*|\bautomutilatie\b|\bzichzelf\s+(?:\S+\s+){0,2}?(?:pijn doen|pijn te doen|verwonden|iets aandoen|iets aan te doen)",
+    r"\b(?:mezelf|zichzelf|haarzelf)\s+(?:\S+\s+){0,3}?(?:gesneden|gekrast|gebrand|pijn|iets aandoet|aandoet)\b|\b(?:burning|burns|burned|burnt)\s+(?:him|her|my)self\b|\bcutting again\b|\b(?:is|was)\s+cutting\b",
+    r"\bgeen\s+(?:enkel\s+)?(?:lichtpuntje|hoop|toekomst)\s+meer\b|\bwhat'?s the point\b|\bno point\b|\bgeen zin meer\b(?!\s+in\s+(?!(?:het\s+)?leven|alles))|\b(?:alles|het leven)\s+(?:\S+\s+){0,1}?zinloos\b|\bik ben op\b|\bhet is op\b",
+    r"\b(?:can'?t|cannot) do this any ?more\b|\b(?:niet|nie|nt)\s+meer\s+op\s+(?:te\s+)?(?:brengen|brenge)\b|\bending my life\b|\bend it myself\b|\bpicked (?:the|a) date\b|\bgoodbye (?:messages|notes|letters)\b",
+    r"^(?=.*\b(?:doe|ga)\s+ik\s+het\b)(?=.*\b(?:brieven|afscheid|pillen|sieraden|weggegeven|als iedereen weg|als mijn man|zaterdag|zondag|vannacht|morgen))|"
+    r"\b(?:he'?ll|she'?ll|i'?ll|going to|gonna|will)\s+end it\b|\bweet\s+(?:\S+\s+){0,2}?hoe\s+ik\s+het\s+ga\s+doen\b|\b(?:is het|het is)\s+genoeg geweest\b",
+    r"\b(?:alle|all|all my)\s+(?:\S+\s+){0,2}?(?:pillen|morphine|pills|morfine)\b.{0,60}\b(?:take|nemen|innemen|tonight|vannacht)|\bsaved up\b.{0,40}\b(?:pills|morphine|tablets)|\bneem ik ze allemaal\b|\bneem ik ze alle\s*maal\b",
 ]
 
 # Questions that ask for a personal decision or prognosis. They only overrule
@@ -183,12 +285,20 @@ _PERSONAL_RE = _compile(_PERSONAL_PATTERNS)
 
 @dataclass(frozen=True)
 class SafetyVerdict:
-    """What the detector found in one message."""
+    """What the detector found in one message.
+
+    `alarm_categories` and `distress` count only triggers that describe
+    something happening now; triggers in a negated, past, hypothetical or
+    informational frame (safety.context) are in `framed_categories` and
+    `framed_distress`: such a message gets its answer plus a safety line.
+    """
 
     alarm_categories: Tuple[str, ...]
     distress: bool
     has_words: bool
     personal: bool = False
+    framed_categories: Tuple[str, ...] = ()
+    framed_distress: bool = False
 
     @property
     def intent(self) -> Optional[str]:
@@ -201,6 +311,11 @@ class SafetyVerdict:
         if not self.has_words:
             return NO_WORDS
         return None
+
+    @property
+    def mentions_red_flag(self) -> bool:
+        """A trigger word appears, whatever its frame."""
+        return bool(self.alarm_categories or self.distress or self.framed_categories or self.framed_distress)
 
     def intent_for(self, classified: Optional[str]) -> Optional[str]:
         """The overruling intent given what the classifier predicted. A
@@ -228,13 +343,34 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def _current_and_framed(regex: Pattern[str], clean: str) -> Tuple[bool, bool]:
+    """Whether `regex` matches as something happening now, and whether it
+    matches only inside a non-current frame."""
+    framed = False
+    for match in regex.finditer(clean):
+        if frame_of(clean, match.start(), match.end()).current:
+            return True, False
+        framed = True
+    return False, framed
+
+
 def assess(text: str) -> SafetyVerdict:
-    """Run every pattern on one message."""
+    """Run every pattern on one message, with the frame of each match."""
     clean = normalise(text)
-    categories = tuple(category for category, regex in _ALARM_RE if regex.search(clean))
+    current: List[str] = []
+    framed: List[str] = []
+    for category, regex in _ALARM_RE:
+        is_current, is_framed = _current_and_framed(regex, clean)
+        if is_current:
+            current.append(category)
+        elif is_framed:
+            framed.append(category)
+    distress, framed_distress = _current_and_framed(_DISTRESS_RE, clean)
     return SafetyVerdict(
-        alarm_categories=categories,
-        distress=bool(_DISTRESS_RE.search(clean)),
+        alarm_categories=tuple(current),
+        distress=distress,
         has_words=bool(_LETTER.search(clean)),
         personal=bool(_PERSONAL_RE.search(clean)),
+        framed_categories=tuple(framed),
+        framed_distress=framed_distress,
     )

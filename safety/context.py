@@ -1,0 +1,190 @@
+"""Context frames around a red-flag trigger: is the symptom happening now?
+
+A trigger word ("koorts", "benauwd", "gevallen") is urgent only when it
+describes something happening now. The same word in an ordinary question is
+not: "ik heb geen koorts" (negated), "vorig jaar had ik koorts" (past), "wat
+als ik koorts krijg?" (hypothetical), "is koorts een bijwerking?" or "ik las
+dat ..." (informational). Such a message gets its answer plus a short safety
+line instead of the urgent reply that would replace the answer.
+
+The idea is ConText (Harkema et al. 2009), which clinlp implements for Dutch
+clinical text. clinlp needs spaCy 3.5+ and pydantic 2, which cannot live
+beside rasa 3.6, so the triggers here are our own, written for how patients
+type, and applied to the normalised text of safety.red_flags.
+
+A frame trigger governs the words after it (or, for a few, before it) up to
+the end of its clause: a sentence end, "maar", "alleen", "en nu", "but".
+"Ik had vorig jaar koorts, maar nu ben ik erg benauwd" is therefore still
+urgent: the past frame ends at "maar".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import List, Optional, Pattern, Tuple
+
+NEGATED = "negated"
+PAST = "past"
+HYPOTHETICAL = "hypothetical"
+INFORMATIONAL = "informational"
+
+# Where a frame stops: the end of a sentence or a turn such as "maar".
+_CLAUSE_END = re.compile(
+    r"[.!?;]+(?:\s|$)|\n|\s(?:maar|alleen|echter|behalve|but|however|en nu|nu wel|inmiddels|sinds)\s"
+)
+
+# Triggers that govern what follows them in the clause. Kept short and
+# specific: a frame that is too wide would hide a real alarm, so every
+# trigger here was added for a family of everyday wordings, not one sentence.
+_FORWARD: List[Tuple[str, str]] = [
+    # Negation: the symptom is denied (only a few words before it, see
+    # _NEGATION_WORDS: "het gaat niet goed, ik heb koorts" is not negated).
+    (
+        NEGATED,
+        r"\b(?:geen|gene|zonder|nooit|niet|nie|niks|niets|no|not|never|without|don'?t have|do not have)\b",
+    ),
+    # Past and over: long ago, an earlier treatment.
+    (
+        PAST,
+        r"\b(?:vorig(?:e)?\s+(?:jaar|maand|kuur|behandeling|keer)|vorig jaar|verleden jaar|"
+        r"(?:\w+\s+)?(?:jaar|jaren|maanden|maand)\s+geleden|vroeger|destijds|in het verleden|"
+        r"toen\s+(?:ik|ze|zij|hij|mijn|mn|m'n|mama|moeder|mam|ma|pa|mijn moeder)|"
+        r"tijdens\s+(?:de|mijn|haar|zijn)\s+(?:eerste|vorige)|bij\s+(?:de|mijn|haar)\s+(?:eerste|vorige)|"
+        r"in\s+(?:19|20)\d\d|in\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+        r"january|february|march|may|june|july|august|october|december)|(?:\w+\s+)?(?:maanden|jaar|jaren|weken)\s+terug|"
+        r"last (?:year|month)|years ago|months ago|back then|in the past)\b",
+    ),
+    # Hypothetical or conditional: what if, when should I call.
+    (
+        HYPOTHETICAL,
+        r"\b(?:wat\s+(?:als|moet ik doen als|te doen als|doe ik als|gebeurt er als)|stel\s+(?:dat|nou|je voor)|"
+        r"(?:voor het geval|in geval)|indien|mocht(?:en)?\s+(?:ik|ze|zij|hij|je|u)|"
+        r"wanneer\s+(?:moet|moeten|moet je|bel|bellen|is het|moet ik)|"
+        r"bij\s+(?:welke|hoeveel|wat voor)|vanaf\s+(?:welke|hoeveel)|"
+        r"(?:kan|kun|kunnen|zou|zouden)\s+(?:ik|je|u|ze|zij|men|mensen|patienten|vrouwen)\s+(?:\S+\s+){0,3}?"
+        r"(?:krijgen|ontstaan|optreden|ontwikkelen)|"
+        r"(?:bang|angst|zorgen|schrik)\s+(?:\S+\s+){0,2}?(?:dat|voor|om)|"
+        r"waar\s+(?:moet|moeten)\s+(?:ik|we|je)\s+(?:op\s+)?letten|waarschuwings\w*|alarmsignal\w*|"
+        r"\bals\s+(?:ik|ze|zij|hij|je|u|mama|mijn\s+\w+)\s+(?:nou\s+|straks\s+|ooit\s+|weer\s+|later\s+)?(?:\S+\s+){0,2}?"
+        r"(?:ga|gaat|gaan|krijg|krijgt|zou|zouden)|"
+        r"what if|in case|should i call|when should)\b",
+    ),
+    # Informational: asking about or reading about the symptom in general.
+    (
+        INFORMATIONAL,
+        r"\b(?:ik\s+(?:las|lees|heb gelezen|hoorde|heb gehoord|zag)|(?:las|lees|gelezen|gehoord)\s+(?:dat|over|op|in)|"
+        r"op internet|in (?:de|een) (?:folder|brochure|krant)|op (?:de|een) (?:website|site|forum)|"
+        r"(?:de|mijn|haar) (?:arts|dokter|oncoloog|verpleegkundige|huisarts)\s+(?:zei|vertelde|noemde|had het over|sprak over)|"
+        r"(?:is|zijn|kan|kunnen)\s+(?:\S+\s+){0,4}?(?:een\s+)?bijwerking(?:en)?|"
+        r"(?:hoe\s+vaak|hoeveel\s+(?:mensen|vrouwen|patienten|procent)|hoe\s+groot is de kans|"
+        r"hoe\s+(?:ontstaat|ontstaan|komt het|behandel|behandelt|wordt)|wat\s+(?:is|zijn|betekent|betekenen|houdt)|"
+        r"waarom\s+(?:krijgen|krijg|hebben|heb)|komt\s+(?:\S+\s+){0,2}?vaak voor|"
+        r"sommige\s+(?:mensen|vrouwen|patienten)|andere\s+(?:mensen|vrouwen|patienten)|"
+        r"(?:mensen|vrouwen|patienten)\s+(?:die|met)|in het algemeen|algemene vraag|"
+        r"is it a side effect|is that a side effect|side effects?|i read|general question))\b",
+    ),
+]
+
+# Triggers that govern what comes before them in the clause ("koorts heb ik
+# niet", "koorts gehad").
+_BACKWARD: List[Tuple[str, str]] = [
+    (NEGATED, r"\b(?:heb ik niet|had ik niet|is er niet|gelukkig niet|niet gehad|nooit gehad|nee)\b"),
+    (
+        PAST,
+        r"\b(?:gehad|was (?:toen|destijds)|jaar geleden|jaren geleden|maanden geleden|vroeger|van vorige (?:week|maand|keer))\b",
+    ),
+    (HYPOTHETICAL, r"\b(?:krijg(?:t|en)?\s*\?|zou kunnen krijgen|kan krijgen|kunnen krijgen)"),
+    (
+        INFORMATIONAL,
+        r"(?:een\s+)?bijwerking(?:en)?\s*(?:\?|van)|is dat normaal\s*\?|komt dat vaak voor|"
+        r"\bhoe komt dat\s*\?|side effect|\b(?:vaak|veel) voor\b",
+    ),
+]
+
+_FORWARD_RE: List[Tuple[str, Pattern[str]]] = [(frame, re.compile(p)) for frame, p in _FORWARD]
+_BACKWARD_RE: List[Tuple[str, Pattern[str]]] = [(frame, re.compile(p)) for frame, p in _BACKWARD]
+
+# A frame trigger this far or nearer before the symptom governs it; a
+# negation only within a few words ("geen last van koorts").
+_MAX_FORWARD_CHARS = 90
+_NEGATION_WORDS = 3
+_BACKWARD_WORDS = 4
+_MAX_BACKWARD_CHARS = 60
+
+# Words after the symptom, in the same sentence, that say it is over: "toen
+# gebeld en alles was ok", "sindsdien niks meer", "I'm fine now".
+_RESOLVED = re.compile(
+    r"\b(?:alles (?:was|is) (?:weer\s+)?(?:ok|oke|goed|in orde)|(?:gaat|ging|loopt|is) (?:het\s+)?(?:nu\s+)?weer (?:goed|normaal|beter)|"
+    r"(?:sindsdien|daarna|nadien) (?:niks|niets|nooit|geen)|(?:is|was) (?:nu\s+)?weer (?:over|weg|normaal)|"
+    r"(?:fine|ok|okay|better) now|nothing since|never again since|(?:is|was) (?:toen\s+)?(?:over|overgegaan))\b"
+)
+_SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)|\n")
+
+# Words that mark a report about now: they cancel past and hypothetical
+# frames in their clause ("sinds gisteren", "nu", "vannacht").
+_NOW = re.compile(
+    r"\b(?:nu|net|zojuist|vandaag|vannacht|vanochtend|vanmorgen|vanmiddag|vanavond|"
+    r"sinds (?:gisteren|vannacht|vanochtend|vanmorgen|een uur|een paar uur|vandaag)|gisteren|"
+    r"op dit moment|momenteel|al de hele dag|right now|now|tonight|today)\b"
+)
+
+
+# A denied symptom where the negation sits inside the trigger's own words
+# ("ik ben niet benauwd", "benen zijn niet slap"), unlike an inability,
+# which is the symptom itself ("kan niet lopen", "krijg geen lucht").
+_DENIAL = re.compile(
+    r"\b(?:niet|nie|geen|nooit|not|no)\s+(?:echt\s+|erg\s+|zo\s+|meer\s+|heel\s+|really\s+)?"
+    r"(?:benauwd|kortademig|slap|doof|zwak|verward|suf|koorts|koortsig|diarree|misselijk|gevallen|"
+    r"rillerig|rillingen|bloed|bloeding|hoofdpijn|short of breath|feverish|fever|confused)\b"
+)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The frame of one trigger occurrence; None when it is happening now."""
+
+    kind: Optional[str]
+
+    @property
+    def current(self) -> bool:
+        return self.kind is None
+
+
+def _clause_bounds(text: str, start: int, end: int) -> Tuple[int, int]:
+    """The clause around text[start:end]."""
+    clause_start = 0
+    for match in _CLAUSE_END.finditer(text, 0, start):
+        clause_start = match.end()
+    following = _CLAUSE_END.search(text, end)
+    clause_end = following.start() if following else len(text)
+    return clause_start, clause_end
+
+
+def frame_of(text: str, start: int, end: int) -> Frame:
+    """The frame governing the trigger at text[start:end] (normalised text)."""
+    clause_start, clause_end = _clause_bounds(text, start, end)
+    before = text[max(clause_start, start - _MAX_FORWARD_CHARS) : start]
+    after = text[end : min(clause_end, end + _MAX_BACKWARD_CHARS)]
+    # "Now" counts only near the symptom: in "vorig jaar had ik koorts ..., nu
+    # begin ik aan een nieuwe lijn" the "nu" is about something else.
+    now = bool(_NOW.search(text, max(clause_start, start - 40), min(clause_end, end + 25)))
+    sentence_end = _SENTENCE_END.search(text, end)
+    if _RESOLVED.search(text, end, sentence_end.start() if sentence_end else len(text)):
+        return Frame(PAST)
+    # A negation governs only its own phrase: not across a comma or "en".
+    phrase = re.split(r",|\sen\s|\sand\s|\sof\s", before)[-1]
+    near = " ".join(phrase.split()[-_NEGATION_WORDS:])
+    if _DENIAL.search(text, max(clause_start, start - 20), min(clause_end, end + 5)):
+        return Frame(NEGATED)
+    for kind, regex in _FORWARD_RE:
+        window = near if kind == NEGATED else before
+        if regex.search(window) and not (now and kind in (PAST, HYPOTHETICAL)):
+            return Frame(kind)
+    # Backward triggers only right after the symptom: in "38,9 en ze heeft
+    # vorige week chemo gehad", "gehad" belongs to the chemo, not the fever.
+    after = " ".join(after.split()[:_BACKWARD_WORDS])
+    for kind, regex in _BACKWARD_RE:
+        if regex.search(after) and not (now and kind in (PAST, HYPOTHETICAL)):
+            return Frame(kind)
+    return Frame(None)
