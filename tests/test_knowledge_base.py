@@ -81,6 +81,39 @@ def test_answers_are_in_our_own_words(knowledge_base: KnowledgeBase, source_text
     assert not [run for run in copied if run in source_runs]
 
 
+@pytest.mark.parametrize("entry_id", sorted(REQUIRED_TOPICS))
+def test_answer_addresses_the_reader_as_u(knowledge_base: KnowledgeBase, entry_id: str) -> None:
+    assert re.search(
+        r"\b(u|uw)\b", knowledge_base.entries[entry_id].answer, re.I
+    ), f"{entry_id}: no 'u' or 'uw'"
+
+
+@pytest.mark.parametrize("entry_id", sorted(REQUIRED_TOPICS))
+def test_no_sentence_is_longer_than_25_words(knowledge_base: KnowledgeBase, entry_id: str) -> None:
+    sentences = re.split(r"[.!?\n]", knowledge_base.entries[entry_id].answer)
+    too_long = [sentence.strip() for sentence in sentences if len(sentence.split()) > 25]
+    assert not too_long, f"{entry_id}: sentences over 25 words: {too_long}"
+
+
+@pytest.mark.parametrize("entry_id", sorted(REQUIRED_TOPICS))
+def test_percentages_and_averages_say_they_come_from_older_research(
+    knowledge_base: KnowledgeBase, entry_id: str
+) -> None:
+    """The source's figures date from about 2010-2014; answers that give them say so."""
+    answer = knowledge_base.entries[entry_id].answer
+    if re.search(r"%|\bgemiddeld\b|afgelopen \d+ jaar", answer):
+        assert "ouder onderzoek" in answer, f"{entry_id}: figures without 'ouder onderzoek'"
+        assert "afgelopen" not in answer, f"{entry_id}: 'afgelopen' is relative to the source's date"
+
+
+def test_terms_and_doubtful_explanations_not_in_our_answers(knowledge_base: KnowledgeBase) -> None:
+    """Terms the source does not use, and the source's doubtful bone-medicine explanation
+    (see knowledge/REVIEW.md), stay out of the answers."""
+    for entry in knowledge_base.entries.values():
+        assert not re.search(r"\bPFS\b|overall survival|totale overleving", entry.answer), entry.id
+        assert not re.search(r"botaanmaak|aanmaak van bot", entry.answer), entry.id
+
+
 def test_the_numbers_the_issue_names_are_used_exactly(knowledge_base: KnowledgeBase) -> None:
     facts = {fact for entry in knowledge_base.entries.values() for fact in entry.facts}
     assert {"6%", "2 jaar", "40-60%", "8-12 maanden", "4-5 maanden", "30-60%", "10-20%"} <= facts
