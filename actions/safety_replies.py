@@ -1,4 +1,9 @@
-"""Replies to alarm symptoms and distress. These never carry an FAQ answer."""
+"""After an urgent reply. The alarm and distress replies themselves are
+domain responses (utter_alarm, utter_distress, written from
+knowledge/replies.yml by scripts/sync_knowledge.py) that the Rasa server
+sends itself, so they reach the patient even when this action server is
+down. This action only completes the turn: the AI disclosure when it is the
+first reply of the conversation, and the end of a pending clarification."""
 
 import logging
 from typing import List
@@ -8,19 +13,17 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.base import AssistantAction, FixedReplyAction
+from actions.base import AssistantAction, safety_decision
 from actions.clarification_state import end_clarification
-from actions.replies import reply
-from safety.red_flags import assess
 
 logger = logging.getLogger(__name__)
 
 
-class ActionRespondToAlarm(AssistantAction):
+class ActionAfterUrgentReply(AssistantAction):
     urgent = True
 
     def name(self) -> str:
-        return "action_respond_to_alarm"
+        return "action_after_urgent_reply"
 
     async def respond(
         self,
@@ -28,20 +31,11 @@ class ActionRespondToAlarm(AssistantAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> List[EventType]:
-        verdict = assess(tracker.latest_message.get("text") or "")
+        decision = safety_decision(tracker)
         logger.info(
-            "Alarm reply to sender %s (categories %s)", tracker.sender_id, ",".join(verdict.alarm_categories)
+            "Urgent reply to sender %s (intent %s, categories %s)",
+            tracker.sender_id,
+            (tracker.latest_message.get("intent") or {}).get("name"),
+            ",".join(decision.get("alarm_categories") or []),
         )
-        dispatcher.utter_message(text=reply("alarm"), metadata={"kind": "alarm"})
-        if verdict.distress:
-            # Alarm wins the routing, but distress in the same message is not ignored.
-            dispatcher.utter_message(text=reply("distress"), metadata={"kind": "distress"})
         return end_clarification(tracker)
-
-
-class ActionRespondToDistress(FixedReplyAction):
-    urgent = True
-    reply_key, kind = "distress", "distress"
-
-    def name(self) -> str:
-        return "action_respond_to_distress"

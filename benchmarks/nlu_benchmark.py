@@ -67,7 +67,8 @@ async def parse_all(texts: List[str]) -> List[Dict[str, Any]]:
 
 def decide(parse: Dict[str, Any], threshold: float, ambiguity: float) -> str:
     """The intent the assistant acts on for a given threshold (as FallbackClassifier + SafetyNet do)."""
-    if parse.get("safety_net"):
+    if (parse.get("safety_net") or {}).get("intent"):
+        # The safety layers overruled the classifier: thresholds do not apply.
         return parse["intent"]["name"]
     ranking = [entry for entry in parse.get("intent_ranking") or [] if entry["name"] != FALLBACK]
     if not ranking:

@@ -3,8 +3,8 @@
 Same URL and protocol as rasa's stock REST channel
 (POST /webhooks/rest/webhook with {"sender": "...", "message": "..."}), but:
 - a body that is not a JSON object with a text "message" (empty body, null,
-  [], a bare string, a number, oversized text) gets a 400 with a clear error
-  instead of rasa's 500;
+  [], a bare string, a number) gets a 400 with a clear error instead of
+  rasa's 500; a long text is answered, never refused (see MAX_MESSAGE_CHARS);
 - "sender" is required (rasa falls back to one shared "default" conversation);
 - each bot message keeps its "metadata" (answer id, source section, kind), so
   a client can show the source and collect feedback per answer;
@@ -25,7 +25,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from actions.replies import reply
 from channels import action_response_validation
+from safety.red_flags import assess
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +37,11 @@ logger = logging.getLogger(__name__)
 if os.environ.get("STOCK_ACTION_VALIDATION") != "1":
     action_response_validation.install()
 
-MAX_MESSAGE_CHARS = 2000
+# Longer texts are passed to the assistant, whose safety check reads the
+# whole text and answers an urgent story however long; a non-urgent one gets
+# a polite request to shorten it (safety/safety_net.py, max_message_chars).
+# Past this hard cap the channel answers itself, after the same safety check.
+MAX_MESSAGE_CHARS = 20000
 MAX_SENDER_CHARS = 128
 PROCESSING_FAILED_REPLY = (
     "Sorry, er ging iets mis bij het beantwoorden van uw vraag. Probeer het over een paar "
@@ -94,10 +100,6 @@ def parse_body(request: Request) -> Tuple[Optional[Dict[str, Any]], Optional[HTT
     message = body.get("message")
     if not isinstance(message, str) or not message.strip():
         return None, bad_request("missing_message", '"message" must be a non-empty text.')
-    if len(message) > MAX_MESSAGE_CHARS:
-        return None, bad_request(
-            "message_too_long", f'"message" may be at most {MAX_MESSAGE_CHARS} characters.'
-        )
     # No shared "default" sender (rasa's fallback): anonymous users would
     # share one conversation and see each other's dialogue state.
     sender = body.get("sender")
@@ -109,6 +111,23 @@ def parse_body(request: Request) -> Tuple[Optional[Dict[str, Any]], Optional[HTT
     if metadata is not None and not isinstance(metadata, dict):
         return None, bad_request("invalid_metadata", '"metadata" must be a JSON object when given.')
     return {"sender": str(sender), "message": message, "metadata": metadata}, None
+
+
+def over_cap_reply(sender: str, text: str) -> List[Dict[str, Any]]:
+    """The channel's own reply to a text past the hard cap: the urgent
+    replies first when the safety patterns find an alarm or distress in the
+    whole text, then the request to shorten it."""
+    verdict = assess(text)
+    messages = []
+    if verdict.alarm_categories:
+        messages.append({"recipient_id": sender, "text": reply("alarm"), "metadata": {"kind": "alarm"}})
+    if verdict.distress:
+        messages.append({"recipient_id": sender, "text": reply("distress"), "metadata": {"kind": "distress"}})
+    messages.append({"recipient_id": sender, "text": reply("too_long"), "metadata": {"kind": "too_long"}})
+    messages.append(
+        {"recipient_id": sender, "text": reply("emergency_line"), "metadata": {"kind": "safety_line"}}
+    )
+    return messages
 
 
 class RobustRestInput(RestInput):
@@ -127,6 +146,8 @@ class RobustRestInput(RestInput):
             if error is not None:
                 return error
             assert body is not None
+            if len(body["message"]) > MAX_MESSAGE_CHARS:
+                return response.json(over_cap_reply(body["sender"], body["message"]))
             collector = MetadataCollectingOutputChannel()
             try:
                 await on_new_message(

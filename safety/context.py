@@ -53,6 +53,7 @@ _FORWARD: List[Tuple[str, str]] = [
         r"tijdens\s+(?:de|mijn|haar|zijn)\s+(?:eerste|vorige)|bij\s+(?:de|mijn|haar)\s+(?:eerste|vorige)|"
         r"in\s+(?:19|20)\d\d|in\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
         r"january|february|march|may|june|july|august|october|december)|(?:\w+\s+)?(?:maanden|jaar|jaren|weken)\s+terug|"
+        r"(?:in de|vorige|afgelopen)\s+(?:zomer|winter|lente|herfst|kerst)|"
         r"last (?:year|month)|years ago|months ago|back then|in the past)\b",
     ),
     # Hypothetical or conditional: what if, when should I call.
@@ -78,13 +79,17 @@ _FORWARD: List[Tuple[str, str]] = [
         r"(?:de|mijn|haar) (?:arts|dokter|oncoloog|verpleegkundige|huisarts)\s+(?:zei|vertelde|noemde|had het over|sprak over)|"
         r"(?:is|zijn|kan|kunnen)\s+(?:\S+\s+){0,4}?(?:een\s+)?bijwerking(?:en)?|"
         r"(?:hoe\s+vaak|hoeveel\s+(?:mensen|vrouwen|patienten|procent)|hoe\s+groot is de kans|"
-        r"hoe\s+(?:ontstaat|ontstaan|komt het|behandel|behandelt|wordt)|wat\s+(?:is|zijn|betekent|betekenen|houdt)|"
+        r"hoe\s+(?:ontstaat|ontstaan|komt het|behandel|behandelt|wordt)|"
         r"waarom\s+(?:krijgen|krijg|hebben|heb)|komt\s+(?:\S+\s+){0,2}?vaak voor|"
         r"sommige\s+(?:mensen|vrouwen|patienten)|andere\s+(?:mensen|vrouwen|patienten)|"
         r"(?:mensen|vrouwen|patienten)\s+(?:die|met)|in het algemeen|algemene vraag|"
         r"is it a side effect|is that a side effect|side effects?|i read|general question))\b",
     ),
 ]
+
+# "Wat is ..." only right before the symptom ("wat is hypercalciemie"), not
+# in "wat is er aan de hand, ik krijg geen lucht".
+_FORWARD.append((INFORMATIONAL, r"\bwat\s+(?:is|zijn|betekent|betekenen|houdt)\s+(?:\S+\s+){0,2}$"))
 
 # Triggers that govern what comes before them in the clause ("koorts heb ik
 # niet", "koorts gehad").
@@ -94,7 +99,11 @@ _BACKWARD: List[Tuple[str, str]] = [
         PAST,
         r"\b(?:gehad|was (?:toen|destijds)|jaar geleden|jaren geleden|maanden geleden|vroeger|van vorige (?:week|maand|keer))\b",
     ),
-    (HYPOTHETICAL, r"\b(?:krijg(?:t|en)?\s*\?|zou kunnen krijgen|kan krijgen|kunnen krijgen)"),
+    (
+        HYPOTHETICAL,
+        r"\b(?:krijg(?:t|en)?\s*\?|zou kunnen krijgen|kan krijgen|kunnen krijgen)|"
+        r"\b(?:wat|wie)\s+(?:moet|moeten|doe|kan|bel)\s+(?:ik|we|je|u)\s+(?:\S+\s+)?(?:dan|in dat geval)\b",
+    ),
     (
         INFORMATIONAL,
         r"(?:een\s+)?bijwerking(?:en)?\s*(?:\?|van)|is dat normaal\s*\?|komt dat vaak voor|"
@@ -117,7 +126,13 @@ _MAX_BACKWARD_CHARS = 60
 _RESOLVED = re.compile(
     r"\b(?:alles (?:was|is) (?:weer\s+)?(?:ok|oke|goed|in orde)|(?:gaat|ging|loopt|is) (?:het\s+)?(?:nu\s+)?weer (?:goed|normaal|beter)|"
     r"(?:sindsdien|daarna|nadien) (?:niks|niets|nooit|geen)|(?:is|was) (?:nu\s+)?weer (?:over|weg|normaal)|"
-    r"(?:fine|ok|okay|better) now|nothing since|never again since|(?:is|was) (?:toen\s+)?(?:over|overgegaan))\b"
+    r"(?:fine|ok|okay|better) now|nothing since|never again since|(?:is|was) (?:toen\s+)?(?:over|overgegaan)|"
+    r"sinds\s*dien (?:niks|niets|nooit|geen)|(?:kwam|kwamen) (?:door|van) )"
+)
+# "Als/as/wanneer ... , wat moet ik dan doen": a condition with a question about it.
+_CONDITIONAL_SENTENCE = re.compile(
+    r"^\s*(?:en\s+|maar\s+)?(?:als|as|wanneer|indien|mocht|stel|if)\b.*\b(?:dan|then)\b.*"
+    r"(?:\?|\b(?:doen|bellen|bel|call|do)\b)"
 )
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)|\n")
 
@@ -133,10 +148,12 @@ _NOW = re.compile(
 # A denied symptom where the negation sits inside the trigger's own words
 # ("ik ben niet benauwd", "benen zijn niet slap"), unlike an inability,
 # which is the symptom itself ("kan niet lopen", "krijg geen lucht").
-_DENIAL = re.compile(
-    r"\b(?:niet|nie|geen|nooit|not|no)\s+(?:echt\s+|erg\s+|zo\s+|meer\s+|heel\s+|really\s+)?"
+DENIAL = re.compile(
+    r"\b(?:niet|nie|geen|nooit|not|no)\s+(?:echt\s+|erg\s+|zo\s+|meer\s+|heel\s+|really\s+|last\s+van\s+)?"
     r"(?:benauwd|kortademig|slap|doof|zwak|verward|suf|koorts|koortsig|diarree|misselijk|gevallen|"
-    r"rillerig|rillingen|bloed|bloeding|hoofdpijn|short of breath|feverish|fever|confused)\b"
+    r"rillerig|rillingen|bloed|bloeding|hoofdpijn|pijn|short of breath|feverish|fever|confused)\b|"
+    r"\b(?:geef|geeft|gaf|moet|hoef)\s+(?:ik\s+|ze\s+)?(?:niet|nie|geen)\s+(?:meer\s+)?over(?:geven)?\b|"
+    r"\bkan\s+(?:alles|gewoon|goed)\s+(?:binnen\s*houden|eten|drinken)\b"
 )
 
 
@@ -169,16 +186,24 @@ def frame_of(text: str, start: int, end: int) -> Frame:
     # "Now" counts only near the symptom: in "vorig jaar had ik koorts ..., nu
     # begin ik aan een nieuwe lijn" the "nu" is about something else.
     now = bool(_NOW.search(text, max(clause_start, start - 40), min(clause_end, end + 25)))
+    sentence_start = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        sentence_start = match.end()
     sentence_end = _SENTENCE_END.search(text, end)
+    sentence = text[sentence_start : sentence_end.start() if sentence_end else len(text)]
+    if _CONDITIONAL_SENTENCE.search(sentence) and not now:
+        return Frame(HYPOTHETICAL)
     if _RESOLVED.search(text, end, sentence_end.start() if sentence_end else len(text)):
         return Frame(PAST)
     # A negation governs only its own phrase: not across a comma or "en".
     phrase = re.split(r",|\sen\s|\sand\s|\sof\s", before)[-1]
-    near = " ".join(phrase.split()[-_NEGATION_WORDS:])
-    if _DENIAL.search(text, max(clause_start, start - 20), min(clause_end, end + 5)):
+    near = " ".join(phrase.split()[-_NEGATION_WORDS:]) + " "
+    if DENIAL.search(text, max(clause_start, start - 20), min(clause_end, end + 5)):
         return Frame(NEGATED)
     for kind, regex in _FORWARD_RE:
-        window = near if kind == NEGATED else before
+        # Past frames may span a comma ("vorig jaar, tijdens de chemo, had ik
+        # koorts"); the others govern only their own phrase.
+        window = near if kind == NEGATED else before if kind == PAST else phrase
         if regex.search(window) and not (now and kind in (PAST, HYPOTHETICAL)):
             return Frame(kind)
     # Backward triggers only right after the symptom: in "38,9 en ze heeft

@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Pattern, Tuple
 
-from safety.context import frame_of
+from safety.context import DENIAL, frame_of
 
 ALARM = "alarm_symptom"
 DISTRESS = "distress"
@@ -150,7 +150,7 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
     "bleeding": [
         rf"(?:{_INTENSE}|veel|flink|flinke|blijft|blijven)\s+(?:\S+\s+){{0,3}}?(?:bloed|bloeding|bloeden|bloedt|bloedverlies)",
         r"(?:bloed|bloeding|bloeden|bloedt)\s+(?:\S+\s+){0,4}?(?:stopt|houdt|gaat)\s+(?:\S+\s+){0,2}?niet\s+(?:meer\s+)?(?:op|weg)?",
-        r"bloed\s+(?:op)?(?:hoesten|hoest|overgeven|braken|spugen|plassen)",
+        r"bloed\s+(?:op)?(?:hoesten|hoest|opgehoest|overgeven|overgegeven|braken|spugen|gespuugd|plassen)",
         r"\bhoest\S*\s+(?:\S+\s+){0,4}?bloed\b",
         r"\bbloed(?:t|en|ing)?\b.{0,60}(?:stopt niet|houdt niet op|heel erg|heel veel|erg veel|al een uur|hevig|gutst|blijft)",
         r"\bbloedspugen\b|\bbloed in (?:de|mijn|haar|zijn) (?:ontlasting|urine|plas|poep)|\bzwarte (?:ontlasting|poep|stoelgang)\b",
@@ -267,6 +267,21 @@ _PERSONAL_PATTERNS: List[str] = [
     r"\bmijn\s+(?:\S+\s+){0,3}?(?:is|zijn)\s+(?:\S+\s+){0,2}?(?:gestegen|gedaald|verhoogd|omhoog|omlaag|hoger|lager)\b",
 ]
 
+# Everyday idioms that sound like a symptom or despair ("ik schrok me dood",
+# "daar word ik gek van", "I'm dying to know"). They are masked before any
+# pattern or the classifier reads the text.
+_IDIOMS = re.compile(
+    r"\b(?:(?:schrok|schrik|schrokken|lach|lachte|verveel|verveelde)\s+(?:me|mij|ons|zich|je)\s+(?:\S+\s+)?dood|"
+    r"dood\s*(?:moe|ziek van|saai|nerveus|eng|stil|gewoon|normaal)|dodelijk\s+(?:saai|vermoeiend|eng)|"
+    r"(?:word|wordt|werd)\s+(?:ik|je|een mens)\s+(?:\S+\s+)?(?:gek|knettergek|horendol|wanhopig|moedeloos)\s+van|"
+    r"om\s+(?:gek|wanhopig|moedeloos|moe)\s+van\s+te\s+worden|"
+    r"(?:spuugzat|kotsbeu|strontziek|beu|zat|spuug\s*zat)|mijn\s+buik\s+vol\s+van|"
+    r"hart\s+(?:zakte|zonk|zakt)\s+(?:\S+\s+){0,2}?schoenen|"
+    r"geen\s+zin\s+(?:meer\s+)?in\s+(?:dat|die|de|het|al die|dit)\s+(?!leven\b)\S+|"
+    r"dying\s+(?:to|for)|killing\s+me|scared\s+to\s+death|bored\s+to\s+death|"
+    r"(?:ik|je)\s+(?:ben|bent)\s+(?:de\s+)?weg\s+kwijt\s+(?:met|in|door)|"
+    r"(?:snap|begrijp)\s+er\s+(?:geen\s+(?:bal|snars|moer|jota)|niks|niets)\s+van)"
+)
 _LETTER = re.compile(r"[a-z]")
 _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|$)", re.S)
 _TAG = re.compile(r"<[^>]{0,500}>")
@@ -299,6 +314,9 @@ class SafetyVerdict:
     personal: bool = False
     framed_categories: Tuple[str, ...] = ()
     framed_distress: bool = False
+    # The normalised text with idioms and framed triggers blanked out: what
+    # the learned classifier reads, so "geen koorts" does not count as fever.
+    masked: str = ""
 
     @property
     def intent(self) -> Optional[str]:
@@ -343,34 +361,50 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def _current_and_framed(regex: Pattern[str], clean: str) -> Tuple[bool, bool]:
+def _current_and_framed(
+    regex: Pattern[str], clean: str, framed_spans: List[Tuple[int, int]]
+) -> Tuple[bool, bool]:
     """Whether `regex` matches as something happening now, and whether it
-    matches only inside a non-current frame."""
+    matches only inside a non-current frame (whose spans are collected)."""
     framed = False
+    spans = []
     for match in regex.finditer(clean):
         if frame_of(clean, match.start(), match.end()).current:
             return True, False
         framed = True
+        spans.append((match.start(), match.end()))
+    framed_spans.extend(spans)
     return False, framed
+
+
+def _mask(text: str, spans: List[Tuple[int, int]]) -> str:
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return " ".join(text.split())
 
 
 def assess(text: str) -> SafetyVerdict:
     """Run every pattern on one message, with the frame of each match."""
-    clean = normalise(text)
+    clean = _IDIOMS.sub(" ", normalise(text))
     current: List[str] = []
     framed: List[str] = []
+    framed_spans: List[Tuple[int, int]] = []
     for category, regex in _ALARM_RE:
-        is_current, is_framed = _current_and_framed(regex, clean)
+        is_current, is_framed = _current_and_framed(regex, clean, framed_spans)
         if is_current:
             current.append(category)
         elif is_framed:
             framed.append(category)
-    distress, framed_distress = _current_and_framed(_DISTRESS_RE, clean)
+    distress, framed_distress = _current_and_framed(_DISTRESS_RE, clean, framed_spans)
+    # Denied symptoms that are no pattern of their own ("geen diarree") are
+    # hidden from the classifier too.
+    framed_spans.extend(match.span() for match in DENIAL.finditer(clean))
     return SafetyVerdict(
         alarm_categories=tuple(current),
         distress=distress,
-        has_words=bool(_LETTER.search(clean)),
+        has_words=bool(_LETTER.search(clean)) or bool(_LETTER.search(normalise(text))),
         personal=bool(_PERSONAL_RE.search(clean)),
         framed_categories=tuple(framed),
         framed_distress=framed_distress,
+        masked=_mask(clean, framed_spans),
     )

@@ -1,18 +1,28 @@
-"""Rasa NLU component that lets the deterministic red-flag detector overrule
-the statistical classifier.
+"""Rasa NLU component: the safety layers have the last word on every message.
 
 It runs last in the pipeline (after DIETClassifier and FallbackClassifier).
-When `safety.red_flags.assess` finds an alarm symptom, distress, or a message
-without any words, the predicted intent is replaced by `alarm_symptom`,
-`distress` or `nonsense` with confidence 1.0, whatever the classifier said.
-A question asking for a personal decision overrules a knowledge topic (or a
-fallback) with `personal_decision`.
-The original prediction stays in the intent ranking and in `safety_net`, so
-logs and tests can see what was overruled.
+It trains its own classifier (safety.classifier) on the NLU training data
+and, for every message, combines it with the deterministic patterns
+(safety.red_flags, safety.context) into one decision (safety.decision):
+
+- urgent: the intent becomes `alarm_symptom`, `distress` or
+  `alarm_with_distress` with confidence 1.0, whatever the topic classifier
+  said (the rules answer them with responses the Rasa server sends itself);
+- a red flag only mentioned (negated, past, hypothetical, informational):
+  the topic stands and `safety_net.warn` asks the answer to carry a short
+  safety line; a topic-classifier alarm on such a message is demoted to the
+  next best intent;
+- no words: `nonsense`; a personal decision: `personal_decision` (only
+  over a topic or a fallback); over-long and not urgent: `too_long`, which
+  the actions answer with a request to shorten the message.
+
+The decision, with the scores and follow-up flags, is added to the parse
+data as `safety_net`, so actions, logs and tests can see it.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Dict, List, Optional
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -29,15 +39,48 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from safety.classifier import SafetyClassifier, label_for_intent
+from safety.decision import URGENT_INTENTS, Thresholds, decide
 from safety.red_flags import assess
 
+logger = logging.getLogger(__name__)
+
 SAFETY_NET_KEY = "safety_net"
+FALLBACK_INTENT = "nlu_fallback"
 
 
-@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class SafetyNet(GraphComponent):
-    """Overrules the predicted intent for alarm symptoms, distress and input
-    without words."""
+    """Overrules the predicted intent for urgent messages, and marks
+    messages that only mention a red flag."""
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        return {
+            # Messages longer than this are not answered (a polite request to
+            # shorten them), unless urgent: the safety check reads the whole text.
+            "max_message_chars": 2000,
+            # Regularisation of the classifier (larger: fits the data closer).
+            "c": 3.0,
+            # A topic-classifier alarm demoted to the next best intent needs
+            # this confidence; below it the assistant asks "Bedoelt u ...?".
+            "demoted_min_confidence": 0.4,
+            **Thresholds().__dict__,
+        }
+
+    def __init__(
+        self,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        classifier: Optional[SafetyClassifier] = None,
+    ) -> None:
+        self._config = config
+        self._model_storage = model_storage
+        self._resource = resource
+        self._classifier = classifier
+        self._thresholds = Thresholds.from_config(config)
+        self._max_chars = int(config["max_message_chars"])
 
     @classmethod
     def create(
@@ -47,45 +90,93 @@ class SafetyNet(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> SafetyNet:
-        return cls()
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> SafetyNet:
+        try:
+            with model_storage.read_from(resource) as directory:
+                classifier: Optional[SafetyClassifier] = SafetyClassifier.load(directory)
+        except (ValueError, FileNotFoundError):
+            # Patterns alone still work; say so loudly.
+            logger.error("Safety classifier not found in the model; running on the patterns alone.")
+            classifier = None
+        return cls(config, model_storage, resource, classifier)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = []
+        for message in training_data.intent_examples:
+            label = label_for_intent(message.get(INTENT))
+            # The classifier learns from what it will read: idioms and framed
+            # triggers blanked out (SafetyVerdict.masked).
+            text = assess(message.get(TEXT) or "").masked
+            if label is not None and text:
+                examples.append((text, label))
+        self._classifier = SafetyClassifier.train(examples, c=float(self._config["c"]))
+        with self._model_storage.write_to(self._resource) as directory:
+            self._classifier.persist(directory)
+        return self._resource
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            self._overrule_if_needed(message)
+            self._decide(message)
         return messages
 
-    @staticmethod
-    def _overrule_if_needed(message: Message) -> None:
-        text: Optional[str] = message.get(TEXT)
-        verdict = assess(text or "")
+    def _decide(self, message: Message) -> None:
+        text: str = message.get(TEXT) or ""
         predicted = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-        intent = verdict.intent_for(predicted)
-        if intent is None:
-            return
-        ranking = [
-            entry for entry in (message.get(INTENT_RANKING_KEY) or []) if entry.get(INTENT_NAME_KEY) != intent
-        ]
-        message.set(
-            INTENT,
-            {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0},
-            add_to_output=True,
+        verdict = assess(text)
+        scores = (
+            self._classifier.scores(verdict.masked) if self._classifier is not None and verdict.masked else {}
         )
+        decision = decide(verdict, scores, self._thresholds, predicted, too_long=len(text) > self._max_chars)
         message.set(
-            INTENT_RANKING_KEY,
-            [{INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}, *ranking],
-            add_to_output=True,
+            SAFETY_NET_KEY, {"classifier_intent": predicted, **decision.as_dict()}, add_to_output=True
         )
-        message.set(
-            SAFETY_NET_KEY,
-            {
-                "intent": intent,
-                "classifier_intent": predicted,
-                "alarm_categories": list(verdict.alarm_categories),
-                "distress": verdict.distress,
-                "personal": verdict.personal,
-            },
-            add_to_output=True,
-        )
+        ranking: List[Dict[str, Any]] = message.get(INTENT_RANKING_KEY) or []
+        if decision.intent is not None:
+            self._set_intent(message, decision.intent, ranking)
+        elif predicted in URGENT_INTENTS:
+            # The topic classifier heard an alarm in what the safety layers
+            # read as a question about a symptom: answer the question.
+            self._set_intent(message, self._next_best(ranking), ranking, keep_confidence=True)
+
+    def _next_best(self, ranking: List[Dict[str, Any]]) -> str:
+        for entry in ranking:
+            name = entry.get(INTENT_NAME_KEY)
+            if name and name not in URGENT_INTENTS:
+                if float(entry.get(PREDICTED_CONFIDENCE_KEY, 0.0)) < float(
+                    self._config["demoted_min_confidence"]
+                ):
+                    return FALLBACK_INTENT
+                return str(name)
+        return FALLBACK_INTENT
+
+    @staticmethod
+    def _set_intent(
+        message: Message, intent: str, ranking: List[Dict[str, Any]], keep_confidence: bool = False
+    ) -> None:
+        confidence = 1.0
+        if keep_confidence:
+            confidence = next(
+                (
+                    float(e.get(PREDICTED_CONFIDENCE_KEY, 0.0))
+                    for e in ranking
+                    if e.get(INTENT_NAME_KEY) == intent
+                ),
+                1.0,
+            )
+        rest = [entry for entry in ranking if entry.get(INTENT_NAME_KEY) != intent]
+        top = {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: confidence}
+        message.set(INTENT, top, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [top, *rest], add_to_output=True)

@@ -1,7 +1,8 @@
 """Name trained models by a hash of everything that shapes them.
 
-The hash covers config, domain, training data and the code of the custom NLU
-pieces (safety net, spaCy pipeline) and the locked dependency set, so a model
+The hash covers config, domain, training data, the knowledge base (the intent
+classifier learns from its wording), the code of the custom NLU pieces
+(understanding/, safety/, spaCy pipeline) and the locked dependency set, so a model
 is retrained exactly when one of them changes and reused otherwise.
 
     python scripts/model_cache.py path   # models/assistant-<hash>.tar.gz
@@ -16,7 +17,17 @@ from typing import Iterable, List
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 MODEL_DIR = REPO_ROOT / "models"
-INPUTS = ("config.yml", "domain", "data", "safety", "spacy_pipeline/nl_core_lookup", "requirements/lock.txt")
+INPUTS = (
+    "config.yml",
+    "domain",
+    "data",
+    "safety",
+    "understanding",
+    # The intent classifier also learns from the answers' own wording.
+    "knowledge/knowledge_base.yml",
+    "spacy_pipeline/nl_core_lookup",
+    "requirements/lock.txt",
+)
 
 
 def _files(inputs: Iterable[str]) -> List[Path]:

@@ -47,6 +47,28 @@ def safety_cases() -> Dict[str, List[str]]:
     return yaml.safe_load(SAFETY_CASES_PATH.read_text(encoding="utf-8"))
 
 
+BLIND_SAFETY_DIR = REPO_ROOT / "tests" / "safety" / "blind"
+BLIND_TOPIC_DIR = REPO_ROOT / "tests" / "nlu" / "blind"
+
+
+def read_blind_set(path: Path) -> List[Tuple[str, str]]:
+    """(label, message) pairs of one blind evaluation file (label<TAB>message)."""
+    rows: List[Tuple[str, str]] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        label, separator, message = line.partition("\t")
+        if not separator or not message.strip():
+            raise ValueError(f"{path.name}:{number}: expected label<TAB>message")
+        rows.append((label.strip(), message.strip()))
+    return rows
+
+
+def blind_sets(directory: Path, part: str) -> List[Tuple[str, str]]:
+    """All rows of the development ("dev") or locked ("locked") files."""
+    return [row for path in sorted(directory.glob(f"{part}_*.tsv")) for row in read_blind_set(path)]
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -75,15 +75,24 @@ def test_normalise_strips_markup_and_accents() -> None:
     assert normalise("<b>Hé</b> &amp; Beëindigen") == "he & beeindigen"
 
 
-def test_safety_net_component_overrules_a_confident_topic() -> None:
-    from rasa.shared.nlu.training_data.message import Message
-
+def _safety_net(classifier=None):
     from safety.safety_net import SafetyNet
 
-    message = Message(data={"text": "ik heb botuitzaaiingen en kan niet meer lopen"})
-    message.set("intent", {"name": "ask_bone_metastases_treatment", "confidence": 0.97}, add_to_output=True)
-    message.set("intent_ranking", [{"name": "ask_bone_metastases_treatment", "confidence": 0.97}])
-    [processed] = SafetyNet().process([message])
+    return SafetyNet(SafetyNet.get_default_config(), None, None, classifier)  # type: ignore[arg-type]
+
+
+def _message(text: str, intent: str, confidence: float, ranking=None):
+    from rasa.shared.nlu.training_data.message import Message
+
+    message = Message(data={"text": text})
+    message.set("intent", {"name": intent, "confidence": confidence}, add_to_output=True)
+    message.set("intent_ranking", ranking or [{"name": intent, "confidence": confidence}])
+    return message
+
+
+def test_safety_net_component_overrules_a_confident_topic() -> None:
+    message = _message("ik heb botuitzaaiingen en kan niet meer lopen", "ask_bone_metastases_treatment", 0.97)
+    [processed] = _safety_net().process([message])
     assert processed.get("intent") == {"name": ALARM, "confidence": 1.0}
     assert [entry["name"] for entry in processed.get("intent_ranking")] == [
         ALARM,
@@ -93,15 +102,51 @@ def test_safety_net_component_overrules_a_confident_topic() -> None:
 
 
 def test_safety_net_leaves_ordinary_questions_alone() -> None:
-    from rasa.shared.nlu.training_data.message import Message
-
-    from safety.safety_net import SafetyNet
-
-    message = Message(data={"text": "wat is een petscan"})
-    message.set("intent", {"name": "ask_pet_ct_scan", "confidence": 0.9}, add_to_output=True)
-    [processed] = SafetyNet().process([message])
+    [processed] = _safety_net().process([_message("wat is een petscan", "ask_pet_ct_scan", 0.9)])
     assert processed.get("intent")["name"] == "ask_pet_ct_scan"
-    assert processed.get("safety_net") is None
+    decision = processed.get("safety_net")
+    assert decision["intent"] is None and not decision["warn"] and not decision["alarm"]
+
+
+def test_safety_net_answers_and_warns_on_a_symptom_in_a_question() -> None:
+    message = _message("is koorts een bijwerking van chemo?", "ask_side_effects_and_stopping", 0.8)
+    [processed] = _safety_net().process([message])
+    assert processed.get("intent")["name"] == "ask_side_effects_and_stopping"
+    assert processed.get("safety_net")["warn"]
+
+
+def test_safety_net_demotes_a_classifier_alarm_on_a_negated_symptom() -> None:
+    ranking = [
+        {"name": ALARM, "confidence": 0.5},
+        {"name": "ask_chemotherapy_administration", "confidence": 0.45},
+    ]
+    message = _message("ik heb geen koorts, hoe wordt chemo gegeven?", ALARM, 0.5, ranking)
+    [processed] = _safety_net().process([message])
+    assert processed.get("intent")["name"] == "ask_chemotherapy_administration"
+    assert processed.get("safety_net")["warn"]
+
+
+def test_safety_net_marks_an_over_long_calm_message_but_answers_a_long_urgent_one() -> None:
+    calm = _message("Wat is een petscan? " * 120, "ask_pet_ct_scan", 0.9)
+    urgent = _message(
+        "Wat is een petscan? " * 120 + "Ik krijg sinds vanochtend geen lucht.", "ask_pet_ct_scan", 0.9
+    )
+    [calm_out, urgent_out] = _safety_net().process([calm, urgent])
+    assert calm_out.get("safety_net")["too_long"]
+    assert urgent_out.get("intent")["name"] == ALARM and not urgent_out.get("safety_net")["too_long"]
+
+
+def test_safety_net_uses_the_classifier_for_words_no_pattern_knows() -> None:
+    from safety.classifier import SafetyClassifier
+
+    examples = [("ik ben helemaal kwabbelig en zwiebelig", "alarm")] * 3
+    examples += [("ik wil hier weg uit dit leven, klaar", "distress")] * 3
+    examples += [("wat is een petscan", "neither"), ("hoe werkt chemo", "neither")] * 3
+    classifier = SafetyClassifier.train(examples)
+    message = _message("kwabbelig en zwiebelig", "ask_pet_ct_scan", 0.6)
+    [processed] = _safety_net(classifier).process([message])
+    assert processed.get("intent")["name"] == ALARM
+    assert processed.get("safety_net")["scores"]["alarm"] > 0.5
 
 
 @pytest.mark.parametrize("message", CASES["personal_decision"])

@@ -1,0 +1,208 @@
+"""Topic questions written blind: does the assistant give the right answer?
+
+Runs every message of a blind topic set (tests/nlu/blind/, README there)
+through the whole NLU pipeline of the trained model and reads the reply it
+leads to, as the running assistant would:
+- a knowledge intent ask_<id>: the answer <id>;
+- personal_decision: the personal note plus the general information the
+  action would pick (keyword, else the classifier's topic at >= 0.4);
+- nlu_fallback: "Bedoelt u ...?" (and whether the right topic is offered);
+- out_of_scope_other / out_of_scope_medical: the honest out-of-scope reply;
+- alarm / distress: the urgent reply.
+
+Reports for topic questions the share answered right (top choice), answered
+wrong, clarified, sent out of scope or to an urgent reply; for off-topic and
+not-in-source questions the share that got the honest out-of-scope reply and
+the share that got a curated answer; the misses by text; and the median parse
+time. A TF-IDF word + character n-gram logistic regression trained on the
+same data is scored beside it, as a baseline.
+
+    python benchmarks/topic_benchmark.py            # development part
+    python benchmarks/topic_benchmark.py --locked   # the locked part: once, at the end
+
+Writes benchmarks/results/topics_<part>.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import platform
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT))
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+from actions import settings  # noqa: E402
+from actions.knowledge_base import get_knowledge_base  # noqa: E402
+from tests.helpers import BLIND_TOPIC_DIR, blind_sets, model_path, training_examples  # noqa: E402
+
+RESULTS = REPO_ROOT / "benchmarks" / "results"
+OUT_OF_SCOPE = {"out_of_scope_other", "out_of_scope_medical"}
+URGENT = {"alarm_symptom", "alarm_with_distress", "distress"}
+OUTSIDE_LABELS = {"off_topic", "not_in_source"}
+
+
+def reply_for(parse: Dict[str, Any], text: str) -> Tuple[str, Optional[str]]:
+    """(kind of reply, answer id or None) the assistant gives for one parse."""
+    knowledge_base = get_knowledge_base()
+    intent = parse["intent"]["name"]
+    if intent.startswith(settings.QUESTION_INTENT_PREFIX):
+        entry = knowledge_base.entry_for_intent(intent)
+        return "answer", entry.id if entry else None
+    if intent == "personal_decision":
+        entry = knowledge_base.entry_for_personal_question(text)
+        if entry is None:
+            ranked = knowledge_base.ranked_entries(
+                parse.get("intent_ranking") or [], settings.PERSONAL_TOPIC_MIN_CONFIDENCE
+            )
+            entry = ranked[0] if ranked else None
+        return "answer", entry.id if entry else None
+    if intent == "nlu_fallback":
+        return "clarification", None
+    if intent in OUT_OF_SCOPE:
+        return "out_of_scope", None
+    if intent in URGENT:
+        return "urgent", None
+    return "other", None
+
+
+def offered(parse: Dict[str, Any]) -> List[str]:
+    ranked = get_knowledge_base().ranked_entries(parse.get("intent_ranking") or [])
+    return [entry.id for entry in ranked][: settings.CLARIFICATION_CHOICES]
+
+
+async def parse_all(texts: List[str], model: str) -> Tuple[List[Dict[str, Any]], List[float]]:
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(model)
+    parses, times = [], []
+    for text in texts:
+        start = time.perf_counter()
+        parses.append(await agent.parse_message(text))
+        times.append((time.perf_counter() - start) * 1000)
+    return parses, times
+
+
+def baseline_predictions(texts: List[str]) -> List[str]:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline, make_union
+
+    pairs = [(text, intent) for intent, items in training_examples().items() for text in items]
+    model = make_pipeline(
+        make_union(
+            TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True),
+            TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True),
+        ),
+        LogisticRegression(max_iter=3000, C=10.0),
+    )
+    model.fit([t for t, _ in pairs], [i for _, i in pairs])
+    return list(model.predict(texts))
+
+
+def score(rows: List[Tuple[str, str]], parses: List[Dict[str, Any]]) -> Dict[str, Any]:
+    topics: Counter = Counter()
+    outside: Dict[str, Counter] = {label: Counter() for label in OUTSIDE_LABELS}
+    misses = []
+    for (label, text), parse in zip(rows, parses):
+        kind, answer_id = reply_for(parse, text)
+        if label in OUTSIDE_LABELS:
+            counts = outside[label]
+            counts["n"] += 1
+            counts[kind] += 1
+            if kind != "out_of_scope":
+                misses.append({"label": label, "reply": f"{kind}:{answer_id or ''}", "text": text})
+            continue
+        topics["n"] += 1
+        if kind == "answer":
+            topics["right" if answer_id == label else "wrong"] += 1
+        else:
+            topics[kind] += 1
+            if kind == "clarification" and label in offered(parse):
+                topics["clarification_offers_right"] += 1
+        if not (kind == "answer" and answer_id == label):
+            misses.append({"label": label, "reply": f"{kind}:{answer_id or ''}", "text": text})
+    n = max(topics["n"], 1)
+    result: Dict[str, Any] = {
+        "topic_questions": topics["n"],
+        "top_choice_right": topics["right"] / n,
+        "answered_wrong": topics["wrong"] / n,
+        "clarified": topics["clarification"] / n,
+        "clarified_with_right_topic_offered": topics["clarification_offers_right"] / n,
+        "sent_out_of_scope": topics["out_of_scope"] / n,
+        "urgent_reply": topics["urgent"] / n,
+        "other_reply": topics["other"] / n,
+    }
+    for label, counts in outside.items():
+        m = max(counts["n"], 1)
+        result[label] = {
+            "messages": counts["n"],
+            "honest_out_of_scope": counts["out_of_scope"] / m,
+            "curated_answer": counts["answer"] / m,
+            "clarified": counts["clarification"] / m,
+            "urgent_reply": counts["urgent"] / m,
+        }
+    result["misses"] = misses
+    return result
+
+
+def main() -> None:
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)
+    logging.disable(logging.WARNING)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--locked", action="store_true", help="score the locked part (once, when done)")
+    args = parser.parse_args()
+    part = "locked" if args.locked else "dev"
+    rows = blind_sets(BLIND_TOPIC_DIR, part)
+    texts = [text for _, text in rows]
+    model = os.environ.get("MODEL_PATH") or str(model_path())
+    parses, times = asyncio.run(parse_all(texts, model))
+    result = score(rows, parses)
+    baseline = baseline_predictions(texts)
+    topic_rows = [(label, guess) for (label, _), guess in zip(rows, baseline) if label not in OUTSIDE_LABELS]
+    result["baseline_tfidf_word_char_logreg_top_choice_right"] = sum(
+        f"ask_{label}" == guess for label, guess in topic_rows
+    ) / max(len(topic_rows), 1)
+    result.update(
+        {
+            "part": part,
+            "model": Path(model).name,
+            "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+            "median_parse_ms": round(statistics.median(times), 2),
+        }
+    )
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"topics_{part}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    print(f"{part} set: {len(rows)} messages ({result['topic_questions']} topic questions)")
+    for key in (
+        "top_choice_right",
+        "answered_wrong",
+        "clarified",
+        "clarified_with_right_topic_offered",
+        "sent_out_of_scope",
+        "urgent_reply",
+        "other_reply",
+        "baseline_tfidf_word_char_logreg_top_choice_right",
+    ):
+        print(f"  {key:50s} {result[key]:.3f}")
+    for label in sorted(OUTSIDE_LABELS):
+        print(f"  {label}: {result[label]}")
+    print(f"  median parse {result['median_parse_ms']} ms")
+    for miss in result["misses"]:
+        print(f"  MISS {miss['label']} -> {miss['reply']}: {miss['text'][:150]}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,136 @@
+"""One safety decision per message, from the patterns and the classifier.
+
+Layers, each able to raise the alarm on its own (recall first). The topic
+classifier's own alarm_symptom / distress intent does not count: it is a
+40-way classifier that hears "urgent" in long or English stories; where the
+safety layers disagree, the next best topic answers (safety_net.py).
+1. the deterministic patterns of safety.red_flags, with the context frame
+   of every match (safety.context): a current trigger is urgent;
+2. the learned classifier (safety.classifier): a score at or above the
+   threshold is urgent; a message whose only triggers sit in a negated,
+   past, hypothetical or informational frame needs a higher score, because
+   the frame is evidence that the message is an ordinary question.
+
+What is not urgent but mentions a red flag gets `warn`: the answer, then a
+short safety line. After an urgent reply, the next turns are read with the
+lower `follow_up` threshold (`follow_up_alarm` / `follow_up_distress`; the
+action server acts on them, see actions/base.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Dict, Optional, Tuple
+
+from safety.classifier import ALARM_LABEL, DISTRESS_LABEL
+from safety.red_flags import ALARM, DISTRESS, NO_WORDS, PERSONAL_DECISION, SafetyVerdict
+
+ALARM_WITH_DISTRESS = "alarm_with_distress"
+URGENT_INTENTS = frozenset({ALARM, DISTRESS, ALARM_WITH_DISTRESS})
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Classifier scores at which a message counts as urgent."""
+
+    alarm: float = 0.5
+    distress: float = 0.5
+    # When every trigger found sits in a non-current frame.
+    alarm_framed: float = 0.85
+    distress_framed: float = 0.85
+    # Turns right after an urgent reply.
+    follow_up: float = 0.25
+    # A score this high (but below the urgent thresholds) earns the safety line.
+    warn: float = 0.3
+
+    @classmethod
+    def from_config(cls, config: Dict[str, Any]) -> Thresholds:
+        values = {name: float(config[name]) for name in cls.__dataclass_fields__ if name in config}
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class SafetyDecision:
+    """What the safety layers decided for one message."""
+
+    intent: Optional[str]
+    alarm: bool
+    distress: bool
+    warn: bool
+    follow_up_alarm: bool
+    follow_up_distress: bool
+    # Over the length the assistant answers; an urgent message is answered all the same.
+    too_long: bool = False
+    scores: Dict[str, float] = field(default_factory=dict)
+    alarm_categories: Tuple[str, ...] = ()
+    framed_categories: Tuple[str, ...] = ()
+
+    def as_dict(self) -> Dict[str, Any]:
+        return {
+            "intent": self.intent,
+            "alarm": self.alarm,
+            "distress": self.distress,
+            "warn": self.warn,
+            "follow_up_alarm": self.follow_up_alarm,
+            "follow_up_distress": self.follow_up_distress,
+            "too_long": self.too_long,
+            "scores": {label: round(score, 4) for label, score in self.scores.items()},
+            "alarm_categories": list(self.alarm_categories),
+            "framed_categories": list(self.framed_categories),
+        }
+
+
+def decide(
+    verdict: SafetyVerdict,
+    scores: Dict[str, float],
+    thresholds: Thresholds,
+    classified: Optional[str],
+    too_long: bool = False,
+) -> SafetyDecision:
+    """The safety decision for one message; `classified` is the topic
+    classifier's intent, `too_long` whether the text exceeds the length the
+    assistant answers."""
+    alarm_score = scores.get(ALARM_LABEL, 0.0)
+    distress_score = scores.get(DISTRESS_LABEL, 0.0)
+    framed_only_alarm = bool(verdict.framed_categories) and not verdict.alarm_categories
+    framed_only_distress = verdict.framed_distress and not verdict.distress
+
+    alarm = bool(verdict.alarm_categories) or alarm_score >= (
+        thresholds.alarm_framed if framed_only_alarm else thresholds.alarm
+    )
+    distress = verdict.distress or distress_score >= (
+        thresholds.distress_framed if framed_only_distress else thresholds.distress
+    )
+    if alarm and distress:
+        intent: Optional[str] = ALARM_WITH_DISTRESS
+    elif alarm:
+        intent = ALARM
+    elif distress:
+        intent = DISTRESS
+    elif not verdict.has_words:
+        intent = NO_WORDS
+    elif (
+        verdict.personal
+        and classified is not None
+        and (classified.startswith("ask_") or classified == "nlu_fallback")
+    ):
+        intent = PERSONAL_DECISION
+    else:
+        intent = None
+
+    urgent = alarm or distress
+    warn = not urgent and (
+        verdict.mentions_red_flag or alarm_score >= thresholds.warn or distress_score >= thresholds.warn
+    )
+    return SafetyDecision(
+        intent=intent,
+        alarm=alarm,
+        distress=distress,
+        warn=warn,
+        follow_up_alarm=alarm or alarm_score >= thresholds.follow_up or bool(verdict.framed_categories),
+        follow_up_distress=distress or distress_score >= thresholds.follow_up or verdict.framed_distress,
+        too_long=too_long and not urgent,
+        scores=scores,
+        alarm_categories=verdict.alarm_categories,
+        framed_categories=verdict.framed_categories,
+    )

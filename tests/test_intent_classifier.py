@@ -1,0 +1,63 @@
+"""The topic classifier component on its own (no trained model needed)."""
+
+from __future__ import annotations
+
+from typing import Any, Dict
+
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from understanding.intent_classifier import LinearIntentClassifier, knowledge_base_examples
+from understanding.linear_text_classifier import LinearTextClassifier
+
+
+class _Storage:
+    """Enough of rasa's ModelStorage for train() in a temporary folder."""
+
+    def __init__(self, directory) -> None:
+        self.directory = directory
+
+    def write_to(self, resource: Any):
+        import contextlib
+
+        @contextlib.contextmanager
+        def opened():
+            yield self.directory
+
+        return opened()
+
+
+def _trained(tmp_path, use_knowledge_base: bool) -> LinearIntentClassifier:
+    examples = [("wat is een petscan", "ask_pet_ct_scan"), ("petscan uitleg", "ask_pet_ct_scan")]
+    examples += [
+        ("hoe werkt hormoontherapie", "ask_hormone_therapy"),
+        ("hormonen pillen", "ask_hormone_therapy"),
+    ]
+    examples += [("hallo", "greet"), ("goedemorgen", "greet")]
+    data = TrainingData([Message(data={"text": text, "intent": intent}) for text, intent in examples])
+    config: Dict[str, Any] = {
+        **LinearIntentClassifier.get_default_config(),
+        "use_knowledge_base": use_knowledge_base,
+    }
+    component = LinearIntentClassifier(config, _Storage(tmp_path), None)  # type: ignore[arg-type]
+    component.train(data)
+    return component
+
+
+def test_it_predicts_an_intent_and_a_ranking(tmp_path) -> None:
+    component = _trained(tmp_path, use_knowledge_base=False)
+    [message] = component.process([Message(data={"text": "wat doet een pet scan?"})])
+    assert message.get("intent")["name"] == "ask_pet_ct_scan"
+    ranking = message.get("intent_ranking")
+    assert [entry["name"] for entry in ranking][0] == "ask_pet_ct_scan"
+    assert abs(sum(entry["confidence"] for entry in ranking) - 1.0) < 1e-6
+    assert (tmp_path / LinearTextClassifier.FILE_NAME).exists()
+
+
+def test_the_knowledge_base_wording_is_learned_too(tmp_path) -> None:
+    pairs = knowledge_base_examples()
+    intents = {intent for _, intent in pairs}
+    assert len(intents) == 28 and len(pairs) > 28 * 4
+    component = _trained(tmp_path, use_knowledge_base=True)
+    [message] = component.process([Message(data={"text": "bisfosfonaten of denosumab"})])
+    assert message.get("intent")["name"] == "ask_bone_metastases_treatment"

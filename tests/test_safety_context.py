@@ -1,0 +1,136 @@
+"""Context frames and the combined safety decision, without a model.
+Sentences written for these tests (none from an evaluation set)."""
+
+from __future__ import annotations
+
+from typing import Dict
+
+import pytest
+
+from safety.decision import ALARM_WITH_DISTRESS, Thresholds, decide
+from safety.red_flags import ALARM, DISTRESS, PERSONAL_DECISION, assess
+
+
+@pytest.mark.parametrize(
+    ("message", "framed"),
+    [
+        ("ik heb gelukkig geen koorts, wanneer is de volgende kuur", "fever"),
+        ("mijn benen zijn niet slap, alleen stijf", "spinal_cord"),
+        ("twee jaar geleden ben ik gevallen, kan dat weer gebeuren?", "fracture"),
+        ("wat als ik tijdens de chemo koorts krijg?", "fever"),
+        ("ik las in de folder dat verwardheid kan voorkomen", "neurological"),
+        ("vorig jaar tijdens de bestraling was ik erg benauwd, nu gaat het weer goed", "breathing"),
+        ("ze had in maart een insult, sindsdien niks meer", "neurological"),
+    ],
+)
+def test_a_symptom_in_a_non_current_frame_is_only_mentioned(message: str, framed: str) -> None:
+    verdict = assess(message)
+    assert verdict.intent is None, verdict
+    assert framed in verdict.framed_categories
+    assert verdict.mentions_red_flag
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "vorig jaar had ik ook koorts, maar nu heb ik 39,2 en rillingen",
+        "ik heb vorige week chemo gehad en nu 38,8 graden",
+        "mijn vrouw heeft 38,9 en ze heeft vorige week chemo gehad",
+        "het gaat niet goed, ik krijg geen lucht",
+        "wat is er aan de hand, mijn benen zijn slap en ik kan niet plassen",
+        "ik kan mijn benen niet meer bewegen",
+    ],
+)
+def test_a_symptom_happening_now_stays_urgent(message: str) -> None:
+    assert assess(message).intent == ALARM
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "de arts had het over gevallen waarin de ziekte stilstaat, zijn er gevallen bekend?",
+        "is het toeval dat het in de botten zit?",
+        "ik ben in de war van al die medische woorden",
+        "ik schrok me dood van de uitslag, wat betekent progressie?",
+        "de chemo hoeft niet meer, wat nu?",
+        "het is om wanhopig van te worden met die wachttijden",
+    ],
+)
+def test_ambiguous_everyday_words_are_not_urgent(message: str) -> None:
+    verdict = assess(message)
+    assert verdict.intent is None, verdict
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("i have a fever and chills", ALARM),
+        ("my legs feel numb and I can't walk", ALARM),
+        ("mijn zoon van 14 snijdt in zijn armen", DISTRESS),
+        ("ik heb alle slaappillen opgespaard voor als het zover is", DISTRESS),
+        ("I don't want to live anymore", DISTRESS),
+        ("mijn moeder heeft per ongeluk een dubbele dosis oxycodon genomen", ALARM),
+        ("ze houdt niks meer binnen, ook geen water", ALARM),
+    ],
+)
+def test_english_self_harm_plans_medication_and_fluids(message: str, intent: str) -> None:
+    assert assess(message).intent == intent
+
+
+def _scores(alarm: float = 0.0, distress: float = 0.0) -> Dict[str, float]:
+    return {"alarm": alarm, "distress": distress, "neither": max(0.0, 1 - alarm - distress)}
+
+
+def test_the_classifier_alone_can_raise_the_alarm() -> None:
+    decision = decide(assess("ik voel me raar en zwaar"), _scores(alarm=0.6), Thresholds(), "ask_pet_ct_scan")
+    assert decision.intent == ALARM and decision.alarm
+
+
+def test_a_framed_symptom_needs_a_higher_score() -> None:
+    verdict = assess("is koorts een bijwerking van chemo?")
+    thresholds = Thresholds(alarm=0.5, alarm_framed=0.85)
+    assert decide(verdict, _scores(alarm=0.7), thresholds, "ask_side_effects_and_stopping").intent is None
+    assert decide(verdict, _scores(alarm=0.9), thresholds, "ask_side_effects_and_stopping").intent == ALARM
+
+
+def test_alarm_and_distress_together() -> None:
+    decision = decide(assess("ik heb koorts en ik wil dood"), _scores(), Thresholds(), "alarm_symptom")
+    assert decision.intent == ALARM_WITH_DISTRESS
+
+
+def test_alarm_beats_a_personal_question() -> None:
+    verdict = assess("moet ik stoppen met de chemo? ik heb 39 graden koorts")
+    assert verdict.personal
+    assert decide(verdict, _scores(), Thresholds(), "ask_side_effects_and_stopping").intent == ALARM
+    calm = assess("moet ik stoppen met de chemo?")
+    assert decide(calm, _scores(), Thresholds(), "ask_side_effects_and_stopping").intent == PERSONAL_DECISION
+
+
+def test_follow_up_flags_use_the_lower_threshold() -> None:
+    thresholds = Thresholds(distress=0.5, follow_up=0.25)
+    decision = decide(assess("nee echt"), _scores(distress=0.3), thresholds, "nlu_fallback")
+    assert decision.intent is None and decision.follow_up_distress and not decision.follow_up_alarm
+
+
+def test_a_long_message_is_too_long_only_when_not_urgent() -> None:
+    assert decide(assess("wat is pfs"), _scores(), Thresholds(), "ask_pet_ct_scan", too_long=True).too_long
+    urgent = decide(assess("ik krijg geen lucht"), _scores(), Thresholds(), "ask_pet_ct_scan", too_long=True)
+    assert urgent.intent == ALARM and not urgent.too_long
+
+
+def test_the_compiled_scorer_equals_sklearn() -> None:
+    from safety.classifier import SafetyClassifier
+
+    examples = [
+        ("ik heb hoge koorts en rillingen", "alarm"),
+        ("mijn benen zijn slap", "alarm"),
+        ("ik wil niet meer leven", "distress"),
+        ("ik zie geen uitweg", "distress"),
+        ("wat is een petscan", "neither"),
+        ("hoe werkt hormoontherapie", "neither"),
+    ]
+    classifier = SafetyClassifier.train(examples)
+    for text in ["koorts en slappe benen", "geen uitweg meer", "petscan?", "iets heel anders 123", ""]:
+        fast, reference = classifier.scores(text), classifier.sklearn_scores(text)
+        assert fast.keys() == reference.keys()
+        assert all(abs(fast[label] - reference[label]) < 1e-9 for label in fast), (text, fast, reference)

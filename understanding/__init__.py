@@ -1,0 +1,1 @@
+"""Understanding patients' own words: the intent classifier of the NLU pipeline."""
