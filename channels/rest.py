@@ -1,14 +1,13 @@
-"""REST channel that validates its input and keeps answer metadata.
+"""REST channel that validates its input and follows the shared output contract.
 
 Same URL and protocol as rasa's stock REST channel
 (POST /webhooks/rest/webhook with {"sender": "...", "message": "..."}), but:
 - a body that is not a JSON object with a text "message" (empty body, null,
-  [], a bare string, a number, oversized text) gets a 400 with a clear error
-  instead of rasa's 500;
+  [], a bare string, a number) gets a 400 with a clear error instead of
+  rasa's 500; an absurdly long message (over MAX_MESSAGE_CHARS) gets a 413;
 - "sender" is required (rasa falls back to one shared "default" conversation);
-- each bot message keeps its "metadata" (answer id, source section, kind), so
-  a client can show the source and collect feedback per answer;
-- if processing fails or yields nothing, the user still gets a Dutch reply.
+- bot messages follow channels/output.py: whole texts with their metadata
+  (answer id, source section, kind), and a Dutch reply even when processing fails.
 """
 
 from __future__ import annotations
@@ -16,8 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from asyncio import CancelledError
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Tuple
+from typing import Any, Awaitable, Callable, Dict, Optional, Tuple
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
@@ -26,6 +24,13 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from channels import action_response_validation
+from channels.output import (
+    MAX_MESSAGE_CHARS,
+    MAX_SENDER_CHARS,
+    ContractOutputChannel,
+    Message,
+    handle_safely,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -35,51 +40,25 @@ logger = logging.getLogger(__name__)
 if os.environ.get("STOCK_ACTION_VALIDATION") != "1":
     action_response_validation.install()
 
-MAX_MESSAGE_CHARS = 2000
-MAX_SENDER_CHARS = 128
-PROCESSING_FAILED_REPLY = (
-    "Sorry, er ging iets mis bij het beantwoorden van uw vraag. Probeer het over een paar "
-    "minuten opnieuw. Bij spoed belt u uw ziekenhuis of de huisartsenpost, bij levensgevaar 112."
-)
+
+class MetadataCollectingOutputChannel(ContractOutputChannel, CollectingOutputChannel):
+    """Collects contract messages for the HTTP response (a CollectingOutputChannel,
+    so rasa's processor treats it as one)."""
+
+    def __init__(self) -> None:
+        ContractOutputChannel.__init__(self)
+        CollectingOutputChannel.__init__(self)
+
+    async def deliver(self, message: Message) -> None:
+        self.messages.append(message)
 
 
-class MetadataCollectingOutputChannel(CollectingOutputChannel):
-    """Collects bot messages like rasa's, plus their metadata, and keeps each
-    text whole (rasa's splits it at blank lines, separating an answer from
-    its disclaimer)."""
-
-    @staticmethod
-    def _message(
-        recipient_id: str,
-        text: Optional[str] = None,
-        image: Optional[str] = None,
-        buttons: Optional[List[Dict[str, Any]]] = None,
-        attachment: Optional[str] = None,
-        custom: Optional[Dict[str, Any]] = None,
-        metadata: Optional[Dict[str, Any]] = None,
-    ) -> Dict[str, Any]:
-        message = CollectingOutputChannel._message(recipient_id, text, image, buttons, attachment, custom)
-        if metadata:
-            message["metadata"] = metadata
-        return message
-
-    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        await self._persist_message(self._message(recipient_id, text=text, metadata=kwargs.get("metadata")))
-
-    async def send_text_with_buttons(
-        self, recipient_id: str, text: str, buttons: List[Dict[str, Any]], **kwargs: Any
-    ) -> None:
-        await self._persist_message(
-            self._message(recipient_id, text=text, buttons=buttons, metadata=kwargs.get("metadata"))
-        )
-
-
-def bad_request(error: str, detail: str) -> HTTPResponse:
-    return response.json({"error": error, "detail": detail}, status=400)
+def bad_request(error: str, detail: str, status: int = 400) -> HTTPResponse:
+    return response.json({"error": error, "detail": detail}, status=status)
 
 
 def parse_body(request: Request) -> Tuple[Optional[Dict[str, Any]], Optional[HTTPResponse]]:
-    """The validated request body, or the 400 response that explains what is wrong."""
+    """The validated request body, or the 4xx response that explains what is wrong."""
     try:
         body = json.loads(request.body or b"")
     except (ValueError, UnicodeDecodeError):
@@ -96,7 +75,7 @@ def parse_body(request: Request) -> Tuple[Optional[Dict[str, Any]], Optional[HTT
         return None, bad_request("missing_message", '"message" must be a non-empty text.')
     if len(message) > MAX_MESSAGE_CHARS:
         return None, bad_request(
-            "message_too_long", f'"message" may be at most {MAX_MESSAGE_CHARS} characters.'
+            "message_too_long", f'"message" may be at most {MAX_MESSAGE_CHARS} characters.', status=413
         )
     # No shared "default" sender (rasa's fallback): anonymous users would
     # share one conversation and see each other's dialogue state.
@@ -128,29 +107,14 @@ class RobustRestInput(RestInput):
                 return error
             assert body is not None
             collector = MetadataCollectingOutputChannel()
-            try:
-                await on_new_message(
-                    UserMessage(
-                        body["message"],
-                        collector,
-                        body["sender"],
-                        input_channel=self.name(),
-                        metadata=body["metadata"],
-                    )
-                )
-            except CancelledError:
-                logger.error("Message handling timed out for sender %s", body["sender"])
-            except Exception:
-                logger.exception("Message handling failed for sender %s", body["sender"])
-            if not collector.messages:
-                # Never leave a patient without any reply.
-                collector.messages.append(
-                    {
-                        "recipient_id": body["sender"],
-                        "text": PROCESSING_FAILED_REPLY,
-                        "metadata": {"kind": "error"},
-                    }
-                )
+            message = UserMessage(
+                body["message"],
+                collector,
+                body["sender"],
+                input_channel=self.name(),
+                metadata=body["metadata"],
+            )
+            await handle_safely(on_new_message, message, collector)
             return response.json(collector.messages)
 
         return webhook
