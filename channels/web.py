@@ -39,6 +39,7 @@ STATIC_FILES: Dict[str, str] = {
     "widget.css": "text/css; charset=utf-8",
     "kiosk.js": "application/javascript; charset=utf-8",
     "kiosk.css": "text/css; charset=utf-8",
+    "demo.css": "text/css; charset=utf-8",
     "vendor/socket.io.min.js": "application/javascript; charset=utf-8",
     "vendor/qrcode.js": "application/javascript; charset=utf-8",
 }
