@@ -275,7 +275,9 @@
     }
     if (message.from === "bot" && this.kiosk) this.fire("botMessage", { item: item, message: message });
     this.log.appendChild(item);
-    this.log.scrollTop = this.log.scrollHeight;
+    // Show a new answer from its first line (a long answer would otherwise
+    // open at its end); after the user's own message, go to the bottom.
+    this.log.scrollTop = message.from === "bot" ? item.offsetTop - 4 : this.log.scrollHeight;
     return item;
   };
 
