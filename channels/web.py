@@ -3,6 +3,7 @@ server, on the same origin as its socket.io endpoint (no extra server, no CORS
 for the project's own pages).
 
     /chat/demo            demo page with the embedded widget
+    /chat/demo-floating   the same widget as a floating panel with its own title and colour
     /chat/kiosk           full-screen kiosk page
     /chat/static/<file>   widget.js, kiosk.js, css, vendored socket.io-client and QR code
     /chat/content.json    the Dutch interface texts, disclaimer, emergency notice,
@@ -43,7 +44,7 @@ STATIC_FILES: Dict[str, str] = {
     "vendor/socket.io.min.js": "application/javascript; charset=utf-8",
     "vendor/qrcode.js": "application/javascript; charset=utf-8",
 }
-PAGES = {"demo": "demo.html", "kiosk": "kiosk.html"}
+PAGES = {"demo": "demo.html", "demo-floating": "demo-floating.html", "kiosk": "kiosk.html"}
 
 # The pages load only their own scripts and styles and talk only to this server.
 CONTENT_SECURITY_POLICY = (
@@ -93,7 +94,7 @@ class WebPages(InputChannel):
         async def index(_: Request) -> HTTPResponse:
             return response.redirect("/chat/demo")
 
-        @pages.route("/<page:(demo|kiosk)>", methods=["GET"])
+        @pages.route("/<page:(demo|demo-floating|kiosk)>", methods=["GET"])
         async def page(_: Request, page: str) -> HTTPResponse:
             html = (WEB_DIR / PAGES[page]).read_text(encoding="utf-8")
             return response.html(html, headers=SECURITY_HEADERS)

@@ -219,3 +219,36 @@ def test_works_at_200_percent_zoom(browser: Browser, assistant: RunningAssistant
         expect(page.locator(ANSWER).get_by_role("button", name="Ja")).to_be_in_viewport()
     finally:
         context.close()
+
+
+def test_one_script_tag_embed_as_a_floating_panel(
+    context: BrowserContext, assistant: RunningAssistant
+) -> None:
+    """A page with nothing but the script tag and a config object (title, colour)."""
+    page = context.new_page()
+    page.goto(f"{assistant.url}/chat/demo-floating")
+    launcher = page.locator(".bk-launcher")
+    expect(launcher).to_have_accessible_name("Chat met de digitale assistent")
+    expect(launcher).to_have_attribute("aria-expanded", "false")
+    expect(page.locator("#bk-panel")).to_be_hidden()
+    launcher.focus()
+    page.keyboard.press("Enter")
+    expect(launcher).to_have_attribute("aria-expanded", "true")
+    expect(page.locator("#bk-input")).to_be_focused()
+    expect(page.get_by_role("heading", name="Stel uw vraag")).to_be_visible()
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.bk-send')).backgroundColor")
+        == "rgb(90, 29, 110)"
+    )
+    page.keyboard.type("wat is een pet ct scan")
+    page.keyboard.press("Enter")
+    expect(page.locator(ANSWER)).to_have_count(1)
+    # Feedback by keyboard; focus stays on the result, not lost to the page.
+    page.locator(ANSWER).get_by_role("button", name="Nee").focus()
+    page.keyboard.press("Enter")
+    result = page.locator(ANSWER).locator(".bk-feedback-result")
+    expect(result).to_have_text("Bedankt voor uw reactie.")
+    expect(result).to_be_focused()
+    expect(launcher).to_have_accessible_name("Chat sluiten")
+    launcher.click()
+    expect(page.locator("#bk-panel")).to_be_hidden()

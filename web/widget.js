@@ -291,11 +291,14 @@
     box.appendChild(question);
     var result = el("span", "bk-feedback-result");
     result.setAttribute("role", "status");
-    function answered(text) {
+    result.tabIndex = -1;
+    function answered(text, moveFocus) {
       box.querySelectorAll("button").forEach(function (b) {
         b.remove();
       });
       result.textContent = text;
+      // The pressed button is gone: keep keyboard users where they were.
+      if (moveFocus) result.focus();
     }
     if (message.feedback !== undefined) {
       box.appendChild(result);
@@ -312,7 +315,8 @@
       button.setAttribute("data-useful", String(pair[0]));
       button.addEventListener("click", function () {
         self.sendFeedback(message, pair[0], function (ok) {
-          answered(ok ? texts.feedback_thanks : texts.feedback_failed);
+          if (ok) answered(texts.feedback_thanks, true);
+          else result.textContent = texts.feedback_failed; // the buttons stay: try again
         });
       });
       box.appendChild(button);
