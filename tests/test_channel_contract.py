@@ -128,3 +128,27 @@ def test_every_interface_text_the_pages_use_exists() -> None:
         used |= set(re.findall(r'setStatus\("([a-z_]+)"\)', source))
     assert used, "no interface texts found in the scripts"
     assert sorted(used - set(texts)) == []
+
+
+async def test_a_failure_still_gets_the_dutch_reply_and_silent_commands_stay_silent() -> None:
+    from rasa.core.channels.channel import UserMessage
+
+    from channels.output import handle_safely
+
+    async def failing(message: UserMessage) -> None:
+        raise RuntimeError("action server down")
+
+    async def silent(message: UserMessage) -> None:
+        return None
+
+    output = Recording()
+    await handle_safely(failing, UserMessage("hallo", output, "u1"), output)
+    assert output.messages == [
+        {"recipient_id": "u1", "text": reply("processing_failed"), "metadata": {"kind": "error"}}
+    ]
+    output = Recording()
+    await handle_safely(silent, UserMessage("wat is pfs", output, "u1"), output)
+    assert [m["text"] for m in output.messages] == [reply("processing_failed")]
+    output = Recording()
+    await handle_safely(silent, UserMessage("/session_start", output, "u1"), output)
+    assert output.messages == []

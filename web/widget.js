@@ -209,6 +209,7 @@
     this.input.id = "bk-input";
     this.input.rows = 2;
     this.input.maxLength = 20000;
+    this.input.setAttribute("enterkeyhint", "send");
     this.input.placeholder = texts.input_placeholder;
     this.input.setAttribute("autocomplete", "off");
     this.input.addEventListener("keydown", function (event) {
