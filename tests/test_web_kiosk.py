@@ -122,3 +122,19 @@ def test_an_untouched_kiosk_starts_no_conversations(
     page.wait_for_timeout(3000)
     expect(page.get_by_role("alertdialog")).to_be_hidden()
     expect(page.locator(".bk-message")).to_have_count(0)
+
+
+def test_read_aloud_speaks_the_answer_in_dutch(context: BrowserContext, assistant: RunningAssistant) -> None:
+    # Record what the page asks the browser's speech synthesis to say.
+    context.add_init_script(
+        """window.__spoken = [];
+           speechSynthesis.speak = u => { window.__spoken.push([u.text, u.lang]); };
+           Object.defineProperty(speechSynthesis, 'speaking', {get: () => false});"""
+    )
+    page = open_kiosk(context, assistant)
+    page.locator(".kiosk-topic").first.tap()
+    answer = page.locator(ANSWER)
+    expect(answer).to_have_count(1)
+    answer.get_by_role("button", name="Lees voor").tap()
+    spoken = page.evaluate("window.__spoken")
+    assert spoken == [[answer.locator(".bk-bubble").inner_text(), "nl-NL"]]
