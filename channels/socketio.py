@@ -20,9 +20,9 @@ import inspect
 import logging
 import re
 import uuid
-from typing import Any, Awaitable, Callable, Dict, Optional
+from typing import Any, Awaitable, Callable, Dict, List, Optional
 
-from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput
 from sanic import Blueprint, Sanic, response
 from sanic.request import Request
@@ -67,7 +67,24 @@ class ContractSocketIOOutput(ContractOutputChannel):
 
 
 class ContractSocketIOInput(SocketIOInput):
-    """Drop-in replacement for rasa's SocketIOInput (same name, same URL)."""
+    """Drop-in replacement for rasa's SocketIOInput (same name, same URL).
+
+    One extra, optional credentials key: `cors_allowed_origins`, a list of
+    origins allowed to open a socket.io connection (python-socketio checks
+    the Origin header, websockets included). Absent, the check is left to the
+    Sanic app, as in rasa's own channel."""
+
+    cors_allowed_origins: Optional[List[str]] = None
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> InputChannel:
+        channel = super().from_credentials(credentials)
+        origins = (credentials or {}).get("cors_allowed_origins")
+        if isinstance(origins, str):
+            origins = [origin.strip() for origin in origins.split(",") if origin.strip()]
+        if isinstance(channel, ContractSocketIOInput) and isinstance(origins, list) and origins:
+            channel.cors_allowed_origins = [str(origin) for origin in origins]
+        return channel
 
     def get_output_channel(self) -> Optional[ContractSocketIOOutput]:
         # External events (reminders) have no room to go to; rasa's own
@@ -75,9 +92,9 @@ class ContractSocketIOInput(SocketIOInput):
         return None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        # cors_allowed_origins=[]: python-socketio leaves CORS to the Sanic app
-        # (rasa's --cors), as rasa's own channel does.
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[])
+        # Without configured origins, python-socketio leaves CORS to the Sanic
+        # app (rasa's --cors), as rasa's own channel does.
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=self.cors_allowed_origins or [])
         socketio_webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
         self.sio = sio
         namespace = self.namespace

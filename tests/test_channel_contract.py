@@ -152,3 +152,26 @@ async def test_a_failure_still_gets_the_dutch_reply_and_silent_commands_stay_sil
     output = Recording()
     await handle_safely(silent, UserMessage("/session_start", output, "u1"), output)
     assert output.messages == []
+
+
+async def test_socketio_origins_can_be_limited_in_credentials() -> None:
+    from channels.socketio import ContractSocketIOInput
+
+    async def ignore(message: Any) -> None:
+        return None
+
+    limited = ContractSocketIOInput.from_credentials(
+        {
+            "session_persistence": True,
+            "cors_allowed_origins": "https://www.ziekenhuis.nl, https://kiosk.local",
+        }
+    )
+    assert isinstance(limited, ContractSocketIOInput)
+    limited.blueprint(ignore)
+    assert limited.sio is not None
+    assert limited.sio.eio.cors_allowed_origins == ["https://www.ziekenhuis.nl", "https://kiosk.local"]
+
+    default = ContractSocketIOInput.from_credentials({"session_persistence": True})
+    assert isinstance(default, ContractSocketIOInput)
+    default.blueprint(ignore)
+    assert default.sio is not None and default.sio.eio.cors_allowed_origins == []
