@@ -45,6 +45,12 @@ logger = logging.getLogger(__name__)
 _SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 
+async def maybe_await(result: Any) -> None:
+    """python-socketio >= 5.9 made enter_room / leave_room coroutines."""
+    if inspect.isawaitable(result):
+        await result
+
+
 def valid_session_id(value: Any) -> Optional[str]:
     return value if isinstance(value, str) and _SESSION_ID.match(value) else None
 
@@ -130,9 +136,12 @@ class ContractSocketIOInput(SocketIOInput):
             requested = valid_session_id(data.get("session_id")) if isinstance(data, dict) else None
             session_id = requested or uuid.uuid4().hex
             if self.session_persistence:
-                entered = sio.enter_room(sid, session_id, namespace=namespace)
-                if inspect.isawaitable(entered):  # python-socketio >= 5.9
-                    await entered
+                # A socket follows one conversation: leaving the previous one
+                # ("Nieuw gesprek", a wiped kiosk) stops its late replies.
+                for room in sio.rooms(sid, namespace=namespace):
+                    if room != sid:
+                        await maybe_await(sio.leave_room(sid, room, namespace=namespace))
+                await maybe_await(sio.enter_room(sid, session_id, namespace=namespace))
             await sio.emit("session_confirm", session_id, room=sid, namespace=namespace)
 
         @sio.on(self.user_message_evt, namespace=namespace)

@@ -146,3 +146,19 @@ def test_feedback_on_an_unknown_conversation_is_refused(client: Client) -> None:
         "feedback", {"session_id": uuid.uuid4().hex, "answer_id": "pet_ct_scan", "useful": True}, timeout=20
     )
     assert answer == {"ok": False, "error": "unknown_conversation"}
+
+
+def test_a_new_session_stops_the_replies_of_the_previous_one(
+    client: Client, assistant: RunningAssistant
+) -> None:
+    old_session = client.session(uuid.uuid4().hex)
+    client.session(uuid.uuid4().hex)  # "Nieuw gesprek" on the same socket
+    other = Client(assistant.url)
+    try:
+        other.session(old_session)
+        other.say({"message": "hallo", "session_id": old_session})
+        assert other.receive(1)  # the old conversation still answers its own socket
+        with pytest.raises(queue.Empty):
+            client.messages.get(timeout=3)
+    finally:
+        other.sio.disconnect()
