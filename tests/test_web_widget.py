@@ -252,3 +252,31 @@ def test_one_script_tag_embed_as_a_floating_panel(
     expect(launcher).to_have_accessible_name("Chat sluiten")
     launcher.click()
     expect(page.locator("#bk-panel")).to_be_hidden()
+
+
+def test_markup_in_a_bot_message_is_shown_as_text_and_only_http_links_are_links(
+    context: BrowserContext, assistant: RunningAssistant
+) -> None:
+    """The rendering path of bot messages, fed a hostile message as the channel would deliver it."""
+    page = open_demo(context, assistant)
+    hostile = {
+        "text": '<img src=x onerror="window.__xss=1"> zie https://www.example.org/pagina. en javascript:alert(1)',
+        "buttons": [{"title": "<b onmouseover=window.__xss=2>vet</b>", "payload": "/greet"}],
+        "metadata": {
+            "kind": "curated_answer",
+            "answer_id": "x",
+            "source_section": "<script>window.__xss=3</script>",
+        },
+    }
+    page.evaluate("message => window.BorstkankerChat.receive(message)", hostile)
+    item = page.locator(".bk-message.bk-bot").last
+    expect(item.locator(".bk-bubble")).to_contain_text('<img src=x onerror="window.__xss=1">')
+    expect(item.locator(".bk-source")).to_have_text("Bron: <script>window.__xss=3</script>")
+    expect(item.locator(".bk-option")).to_have_text("<b onmouseover=window.__xss=2>vet</b>")
+    links = item.locator(".bk-bubble a")
+    expect(links).to_have_count(1)
+    assert links.get_attribute("href") == "https://www.example.org/pagina"
+    assert links.get_attribute("rel") == "noopener noreferrer"
+    item.locator(".bk-option").hover()
+    assert page.evaluate("window.__xss") is None
+    assert item.locator("img, script, b").count() == 0
