@@ -524,6 +524,8 @@
       var root;
       if (config.container) {
         root = document.querySelector(config.container);
+        if (!root) throw new Error("container " + config.container + " not found");
+        if (!/^(section|aside|main)$/i.test(root.tagName)) root.setAttribute("role", "region");
         root.setAttribute("aria-labelledby", "bk-title");
       } else {
         root = floatingRoot(config, content.texts);
