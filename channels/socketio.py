@@ -122,6 +122,17 @@ class ContractSocketIOInput(SocketIOInput):
                 namespace=namespace,
             )
 
+        async def join_conversation(sid: str, session_id: str) -> None:
+            """A socket follows one conversation: leaving the previous one ("Nieuw
+            gesprek", a wiped kiosk) stops its late replies."""
+            rooms = sio.rooms(sid, namespace=namespace)
+            if session_id in rooms:
+                return
+            for room in rooms:
+                if room != sid:
+                    await maybe_await(sio.leave_room(sid, room, namespace=namespace))
+            await maybe_await(sio.enter_room(sid, session_id, namespace=namespace))
+
         @sio.on("connect", namespace=namespace)
         async def connect(sid: str, environ: Dict[str, Any], auth: Any = None) -> bool:
             if not self.jwt_key:
@@ -136,12 +147,7 @@ class ContractSocketIOInput(SocketIOInput):
             requested = valid_session_id(data.get("session_id")) if isinstance(data, dict) else None
             session_id = requested or uuid.uuid4().hex
             if self.session_persistence:
-                # A socket follows one conversation: leaving the previous one
-                # ("Nieuw gesprek", a wiped kiosk) stops its late replies.
-                for room in sio.rooms(sid, namespace=namespace):
-                    if room != sid:
-                        await maybe_await(sio.leave_room(sid, room, namespace=namespace))
-                await maybe_await(sio.enter_room(sid, session_id, namespace=namespace))
+                await join_conversation(sid, session_id)
             await sio.emit("session_confirm", session_id, room=sid, namespace=namespace)
 
         @sio.on(self.user_message_evt, namespace=namespace)
@@ -154,6 +160,9 @@ class ContractSocketIOInput(SocketIOInput):
                 if sender_id is None:
                     await reply_to(sid, "message_not_readable")
                     return
+                # A message the client buffered while reconnecting can arrive
+                # before its session_request: its reply must still reach it.
+                await join_conversation(sid, sender_id)
             else:
                 sender_id = sid
             text = data.get("message")

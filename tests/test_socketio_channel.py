@@ -162,3 +162,14 @@ def test_a_new_session_stops_the_replies_of_the_previous_one(
             client.messages.get(timeout=3)
     finally:
         other.sio.disconnect()
+
+
+def test_a_message_before_the_session_request_is_still_answered(assistant: RunningAssistant) -> None:
+    """socket.io clients send what they buffered while offline right after
+    reconnecting, before the widget's session_request."""
+    fresh = Client(assistant.url)
+    try:
+        fresh.say({"message": "hallo", "session_id": uuid.uuid4().hex})
+        assert fresh.receive(1, timeout=20)
+    finally:
+        fresh.sio.disconnect()
