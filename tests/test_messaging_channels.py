@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import uuid
 from typing import Any, Dict, List
 
 import pytest
@@ -26,6 +27,7 @@ from tests.fake_messaging_api import (
     channel_env,
 )
 from tests.helpers import RunningAssistant
+from tests.socketio_client import Client
 
 pytestmark = pytest.mark.server
 
@@ -251,3 +253,12 @@ def test_urgent_replies_read_the_same_on_every_channel(
     whatsapp(assistant, messaging_api, whatsapp_form(phone, text))
     assert telegram_texts(messaging_api, chat_id) == over_rest
     assert whatsapp_texts(messaging_api, phone) == over_rest
+    # And the web widget's channel: the same messages, whole.
+    client = Client(assistant.url)
+    try:
+        session_id = client.session(uuid.uuid4().hex)
+        client.say({"message": text, "session_id": session_id})
+        over_socketio = [numbered_text(message) for message in client.receive(len(over_rest))]
+    finally:
+        client.sio.disconnect()
+    assert over_socketio == over_rest
