@@ -9,6 +9,7 @@ from typing import Optional
 import yaml
 
 from actions import settings
+from actions.replies import reply
 
 logger = logging.getLogger(__name__)
 
@@ -24,12 +25,18 @@ class ContactDetails:
         """The reply text, or None when the deployment filled in nothing."""
         if not (self.phone or self.website):
             return None
-        lines = [f"U kunt contact opnemen met {self.organisation or 'uw behandelend ziekenhuis'}."]
+        # The wording is in knowledge/replies.yml, like every reply.
+        lines = [
+            reply("contact_intro").format(
+                organisation=self.organisation or reply("contact_default_organisation")
+            )
+        ]
         if self.phone:
-            lines.append(f"Telefoon: {self.phone}" + (f" ({self.hours})" if self.hours else ""))
+            key = "contact_phone_with_hours" if self.hours else "contact_phone"
+            lines.append(reply(key).format(phone=self.phone, hours=self.hours))
         if self.website:
-            lines.append(f"Website: {self.website}")
-        lines.append("Bij spoed belt u uw ziekenhuis of de huisartsenpost. Bij levensgevaar belt u 112.")
+            lines.append(reply("contact_website").format(website=self.website))
+        lines.append(reply("emergency_notice"))
         return "\n".join(lines)
 
 

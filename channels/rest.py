@@ -1,14 +1,13 @@
-"""REST channel that validates its input and keeps answer metadata.
+"""REST channel that validates its input and follows the shared output contract.
 
 Same URL and protocol as rasa's stock REST channel
 (POST /webhooks/rest/webhook with {"sender": "...", "message": "..."}), but:
 - a body that is not a JSON object with a text "message" (empty body, null,
   [], a bare string, a number) gets a 400 with a clear error instead of
-  rasa's 500; a long text is answered, never refused (see MAX_MESSAGE_CHARS);
+  rasa's 500; a long message is answered, never refused (see channels/output.py);
 - "sender" is required (rasa falls back to one shared "default" conversation);
-- each bot message keeps its "metadata" (answer id, source section, kind), so
-  a client can show the source and collect feedback per answer;
-- if processing fails or yields nothing, the user still gets a Dutch reply.
+- bot messages follow channels/output.py: whole texts with their metadata
+  (answer id, source section, kind), and a Dutch reply even when processing fails.
 """
 
 from __future__ import annotations
@@ -16,8 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from asyncio import CancelledError
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Tuple
+from typing import Any, Awaitable, Callable, Dict, Optional, Tuple
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
@@ -25,9 +23,15 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from actions.replies import reply
 from channels import action_response_validation
-from safety.red_flags import assess
+from channels.output import (
+    MAX_MESSAGE_CHARS,
+    MAX_SENDER_CHARS,
+    ContractOutputChannel,
+    Message,
+    handle_safely,
+    over_cap_messages,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -37,55 +41,25 @@ logger = logging.getLogger(__name__)
 if os.environ.get("STOCK_ACTION_VALIDATION") != "1":
     action_response_validation.install()
 
-# Longer texts are passed to the assistant, whose safety check reads the
-# whole text and answers an urgent story however long; a non-urgent one gets
-# a polite request to shorten it (safety/safety_net.py, max_message_chars).
-# Past this hard cap the channel answers itself, after the same safety check.
-MAX_MESSAGE_CHARS = 20000
-MAX_SENDER_CHARS = 128
-PROCESSING_FAILED_REPLY = (
-    "Sorry, er ging iets mis bij het beantwoorden van uw vraag. Probeer het over een paar "
-    "minuten opnieuw. Bij spoed belt u uw ziekenhuis of de huisartsenpost, bij levensgevaar 112."
-)
+
+class MetadataCollectingOutputChannel(ContractOutputChannel, CollectingOutputChannel):
+    """Collects contract messages for the HTTP response (a CollectingOutputChannel,
+    so rasa's processor treats it as one)."""
+
+    def __init__(self) -> None:
+        ContractOutputChannel.__init__(self)
+        CollectingOutputChannel.__init__(self)
+
+    async def deliver(self, message: Message) -> None:
+        self.messages.append(message)
 
 
-class MetadataCollectingOutputChannel(CollectingOutputChannel):
-    """Collects bot messages like rasa's, plus their metadata, and keeps each
-    text whole (rasa's splits it at blank lines, separating an answer from
-    its disclaimer)."""
-
-    @staticmethod
-    def _message(
-        recipient_id: str,
-        text: Optional[str] = None,
-        image: Optional[str] = None,
-        buttons: Optional[List[Dict[str, Any]]] = None,
-        attachment: Optional[str] = None,
-        custom: Optional[Dict[str, Any]] = None,
-        metadata: Optional[Dict[str, Any]] = None,
-    ) -> Dict[str, Any]:
-        message = CollectingOutputChannel._message(recipient_id, text, image, buttons, attachment, custom)
-        if metadata:
-            message["metadata"] = metadata
-        return message
-
-    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        await self._persist_message(self._message(recipient_id, text=text, metadata=kwargs.get("metadata")))
-
-    async def send_text_with_buttons(
-        self, recipient_id: str, text: str, buttons: List[Dict[str, Any]], **kwargs: Any
-    ) -> None:
-        await self._persist_message(
-            self._message(recipient_id, text=text, buttons=buttons, metadata=kwargs.get("metadata"))
-        )
-
-
-def bad_request(error: str, detail: str) -> HTTPResponse:
-    return response.json({"error": error, "detail": detail}, status=400)
+def bad_request(error: str, detail: str, status: int = 400) -> HTTPResponse:
+    return response.json({"error": error, "detail": detail}, status=status)
 
 
 def parse_body(request: Request) -> Tuple[Optional[Dict[str, Any]], Optional[HTTPResponse]]:
-    """The validated request body, or the 400 response that explains what is wrong."""
+    """The validated request body, or the 4xx response that explains what is wrong."""
     try:
         body = json.loads(request.body or b"")
     except (ValueError, UnicodeDecodeError):
@@ -113,23 +87,6 @@ def parse_body(request: Request) -> Tuple[Optional[Dict[str, Any]], Optional[HTT
     return {"sender": str(sender), "message": message, "metadata": metadata}, None
 
 
-def over_cap_reply(sender: str, text: str) -> List[Dict[str, Any]]:
-    """The channel's own reply to a text past the hard cap: the urgent
-    replies first when the safety patterns find an alarm or distress in the
-    whole text, then the request to shorten it."""
-    verdict = assess(text)
-    messages = []
-    if verdict.alarm_categories:
-        messages.append({"recipient_id": sender, "text": reply("alarm"), "metadata": {"kind": "alarm"}})
-    if verdict.distress:
-        messages.append({"recipient_id": sender, "text": reply("distress"), "metadata": {"kind": "distress"}})
-    messages.append({"recipient_id": sender, "text": reply("too_long"), "metadata": {"kind": "too_long"}})
-    messages.append(
-        {"recipient_id": sender, "text": reply("emergency_line"), "metadata": {"kind": "safety_line"}}
-    )
-    return messages
-
-
 class RobustRestInput(RestInput):
     """Drop-in replacement for rasa's RestInput (same name, same URL)."""
 
@@ -147,31 +104,16 @@ class RobustRestInput(RestInput):
                 return error
             assert body is not None
             if len(body["message"]) > MAX_MESSAGE_CHARS:
-                return response.json(over_cap_reply(body["sender"], body["message"]))
+                return response.json(over_cap_messages(body["sender"], body["message"]))
             collector = MetadataCollectingOutputChannel()
-            try:
-                await on_new_message(
-                    UserMessage(
-                        body["message"],
-                        collector,
-                        body["sender"],
-                        input_channel=self.name(),
-                        metadata=body["metadata"],
-                    )
-                )
-            except CancelledError:
-                logger.error("Message handling timed out for sender %s", body["sender"])
-            except Exception:
-                logger.exception("Message handling failed for sender %s", body["sender"])
-            if not collector.messages:
-                # Never leave a patient without any reply.
-                collector.messages.append(
-                    {
-                        "recipient_id": body["sender"],
-                        "text": PROCESSING_FAILED_REPLY,
-                        "metadata": {"kind": "error"},
-                    }
-                )
+            message = UserMessage(
+                body["message"],
+                collector,
+                body["sender"],
+                input_channel=self.name(),
+                metadata=body["metadata"],
+            )
+            await handle_safely(on_new_message, message, collector)
             return response.json(collector.messages)
 
         return webhook

@@ -22,6 +22,8 @@ cat <<MSG
   REST:      curl -s -XPOST http://127.0.0.1:${RASA_PORT}/webhooks/rest/webhook \\
                -H 'Content-Type: application/json' -d '{"sender": "ik", "message": "hallo"}'
   socket.io: http://127.0.0.1:${RASA_PORT}/socket.io (events user_uttered / bot_uttered)
+  Widget demo page: http://127.0.0.1:${RASA_PORT}/chat/demo
+  Kiosk page:       http://127.0.0.1:${RASA_PORT}/chat/kiosk
   Terminal:  make shell (in another terminal)
   Stop:      Ctrl-C
 

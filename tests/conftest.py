@@ -16,6 +16,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from actions.knowledge_base import KnowledgeBase, get_knowledge_base  # noqa: E402
+from tests.fake_messaging_api import FakeMessagingApi, channel_env, start_fake_messaging_api  # noqa: E402
 from tests.helpers import SOURCE_PATH, RunningAssistant, start_assistant, stop_assistant  # noqa: E402
 
 
@@ -88,10 +89,23 @@ def make_tracker() -> TrackerFactory:
 
 
 @pytest.fixture(scope="session")
-def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningAssistant]:
-    """The real action server and Rasa server, started once per test session."""
+def messaging_api() -> Iterator[FakeMessagingApi]:
+    """A fake Telegram / Twilio API on loopback that records the assistant's calls."""
+    api = start_fake_messaging_api()
+    try:
+        yield api
+    finally:
+        api.stop()
+
+
+@pytest.fixture(scope="session")
+def assistant(
+    tmp_path_factory: pytest.TempPathFactory, messaging_api: FakeMessagingApi
+) -> Iterator[RunningAssistant]:
+    """The real action server and Rasa server, started once per test session
+    (messaging channels configured against the fake API)."""
     tmp = tmp_path_factory.mktemp("assistant")
-    running, _ = start_assistant(tmp, tmp)
+    running, _ = start_assistant(tmp, tmp, extra_env=channel_env(messaging_api))
     try:
         yield running
     finally:

@@ -119,15 +119,18 @@ def _wait_until(check, timeout: float, what: str, processes: List[subprocess.Pop
     raise RuntimeError(f"{what}: not ready after {timeout:.0f} s")
 
 
-def start_assistant(tmp_dir: Path, log_dir: Path, enable_api: bool = True) -> Tuple[RunningAssistant, float]:
-    """Start both servers; returns the handle and the seconds until ready."""
+def start_assistant(
+    tmp_dir: Path, log_dir: Path, enable_api: bool = True, extra_env: Optional[Dict[str, str]] = None
+) -> Tuple[RunningAssistant, float]:
+    """Start both servers; returns the handle and the seconds until ready.
+    `extra_env`: settings for the servers (e.g. the messaging channels')."""
     model = model_path()
     if not model.exists():
         raise RuntimeError(f"no trained model at {model}: run 'make train' first")
     action_port, rasa_port = free_port(), free_port()
     endpoints = tmp_dir / "endpoints.yml"
     endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n')
-    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), "TF_CPP_MIN_LOG_LEVEL": "2"}
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), "TF_CPP_MIN_LOG_LEVEL": "2", **(extra_env or {})}
     started = time.monotonic()
     processes = [
         subprocess.Popen(

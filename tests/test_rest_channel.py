@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import requests
 
+from channels.output import MAX_MESSAGE_CHARS
 from tests.helpers import RunningAssistant
 
 BAD_BODIES = [
@@ -42,6 +43,25 @@ def test_malformed_bodies_get_a_400_with_a_reason(
     assert answer.status_code == 400
     assert answer.json()["error"] == error
     assert answer.json()["detail"]
+
+
+@pytest.mark.server
+def test_a_message_past_the_cap_is_answered_not_refused(assistant: RunningAssistant) -> None:
+    answer = requests.post(
+        f"{assistant.url}/webhooks/rest/webhook",
+        json={"sender": "x", "message": "a" * (MAX_MESSAGE_CHARS + 1)},
+        timeout=30,
+    )
+    assert answer.status_code == 200
+    assert [message["metadata"]["kind"] for message in answer.json()] == ["too_long", "safety_line"]
+
+
+@pytest.mark.server
+def test_a_long_question_is_answered(assistant: RunningAssistant) -> None:
+    question = "Wat is complete remissie? " + "Ik wil het graag goed begrijpen. " * 80
+    assert len(question) > 2000
+    messages = assistant.send(question, "rest-long")
+    assert messages and all(message.get("text") for message in messages)
 
 
 @pytest.mark.server
