@@ -15,10 +15,8 @@ import sys
 from pathlib import Path
 from typing import Dict
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO_ROOT))
-
-from actions.knowledge_base import KnowledgeBase, load_knowledge_base  # noqa: E402
+from actions.knowledge_base import KnowledgeBase, load_knowledge_base
+from launcher.paths import REPO_ROOT
 
 DOMAIN_FILE = REPO_ROOT / "domain" / "knowledge.yml"
 RULES_FILE = REPO_ROOT / "data" / "rules" / "knowledge.yml"
