@@ -19,6 +19,7 @@ from launcher.paths import DEFAULT_DATA_DIR
 
 DIALECTS = ("sqlite", "postgresql")
 LOCK_STORES = ("in_memory", "redis")
+REDIS_LOCK_STORE_CLASS = "storage.lock_store.AtomicRedisLockStore"
 
 
 class SettingsError(ValueError):
@@ -172,7 +173,11 @@ def server_environment(settings: Settings, base: Optional[Mapping[str, str]] = N
             "TRACKER_DB_PORT": settings.tracker_port,
             "TRACKER_DB_USER": settings.tracker_user,
             "TRACKER_DB_PASSWORD": settings.tracker_password,
-            "LOCK_STORE_TYPE": settings.lock_store,
+            # rasa's own RedisLockStore is not safe across processes (see
+            # storage/lock_store.py); "redis" means the atomic subclass.
+            "LOCK_STORE_TYPE": REDIS_LOCK_STORE_CLASS
+            if settings.lock_store == "redis"
+            else settings.lock_store,
             "REDIS_HOST": settings.redis_host,
             "REDIS_PORT": str(settings.redis_port),
             "REDIS_DB": str(settings.redis_db),

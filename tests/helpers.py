@@ -57,7 +57,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def test_settings(data_dir: Path, enable_api: bool = True, **overrides: Any) -> Settings:
+def assistant_settings(data_dir: Path, enable_api: bool = True, **overrides: Any) -> Settings:
     """Settings for a test assistant: the environment's, on free loopback ports,
     with its own data directory (SQLite store, salt) and a random API token."""
     settings = replace(
@@ -76,7 +76,7 @@ def start_assistant(
     tmp_dir: Path, log_dir: Path, enable_api: bool = True, **overrides: Any
 ) -> Tuple[RunningAssistant, float]:
     """Start both servers through the launcher; returns the handle and the seconds until ready."""
-    return launcher_start(test_settings(tmp_dir, enable_api, **overrides), log_dir)
+    return launcher_start(assistant_settings(tmp_dir, enable_api, **overrides), log_dir)
 
 
 def stop_assistant(assistant: RunningAssistant) -> None:

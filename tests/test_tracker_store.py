@@ -91,7 +91,8 @@ def test_endpoints_take_every_setting_from_the_environment(monkeypatch: pytest.M
     lock = read_endpoint_config(str(ENDPOINTS_FILE), "lock_store")
     tracker = read_endpoint_config(str(ENDPOINTS_FILE), "tracker_store")
     assert action is not None and action.url == "http://127.0.0.1:6001/webhook"
-    assert lock is not None and lock.type == "redis" and lock.kwargs["port"] == "6390"
+    assert lock is not None and lock.type == "storage.lock_store.AtomicRedisLockStore"
+    assert lock.kwargs["port"] == "6390"
     assert tracker is not None and tracker.url == "db.internal" and tracker.kwargs["port"] == "5433"
     assert tracker.kwargs["dialect"] == "postgresql" and tracker.kwargs["db"] == "assistant"
 
