@@ -33,7 +33,7 @@ BANNER = """
 """
 
 
-def tracker_store(settings: Settings, with_domain: bool = True) -> Any:
+def tracker_store(settings: Settings, with_domain: bool = True, purge_on_start: bool = False) -> Any:
     """The tracker store that endpoints.yml configures, as the Rasa server builds it."""
     os.environ.update(server_environment(settings))
     from rasa.shared.core.domain import Domain
@@ -45,7 +45,7 @@ def tracker_store(settings: Settings, with_domain: bool = True) -> Any:
         raise SettingsError(f"{ENDPOINTS_FILE.name} configures no tracker store")
     domain = Domain.load(str(REPO_ROOT / "domain")) if with_domain else None
     store_class = class_from_module_path(config.type)
-    return store_class(host=config.url, domain=domain, **config.kwargs)
+    return store_class(host=config.url, domain=domain, purge_on_start=purge_on_start, **config.kwargs)
 
 
 def describe_store(settings: Settings) -> str:

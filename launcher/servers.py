@@ -119,7 +119,7 @@ class ServerProcess:
 def action_server_command(settings: Settings) -> List[str]:
     # rasa_sdk binds to SANIC_HOST (server_environment sets it to ACTIONS_HOST);
     # `--cors` with no origin: the action server is called by Rasa, not browsers.
-    return [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions",
+    return [str(VENV_BIN / "python"), "-m", "launcher.action_server", "--actions", "actions",
             "--port", str(settings.actions_port), "--cors"]  # fmt: skip
 
 

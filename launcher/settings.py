@@ -165,6 +165,9 @@ def server_environment(settings: Settings, base: Optional[Mapping[str, str]] = N
     env.update(
         {
             "TF_CPP_MIN_LOG_LEVEL": env.get("TF_CPP_MIN_LOG_LEVEL", "2"),
+            # rasa reports usage and crashes (with tracebacks) to its servers
+            # unless told not to: nothing of a conversation leaves the machine.
+            "RASA_TELEMETRY_ENABLED": "false",
             "ACTION_SERVER_URL": settings.resolved_action_server_url,
             "ASSISTANT_DATA_DIR": str(settings.data_dir),
             "TRACKER_DB_DIALECT": settings.tracker_dialect,

@@ -81,6 +81,7 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
         deidentify: Any = True,
         data_dir: str = "",
         sender_id_salt: str = "",
+        purge_on_start: bool = True,
         **kwargs: Any,
     ) -> None:
         # endpoints.yml gives every ${VAR} as text; unset ones are empty.
@@ -111,7 +112,8 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
             self.engine.dispose()
         self._last_purge = 0.0
-        self.purge_expired()
+        if purge_on_start:
+            self.purge_expired()
 
     def key(self, sender_id: str) -> str:
         return pseudonymise(self.salt, str(sender_id))

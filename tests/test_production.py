@@ -217,10 +217,14 @@ def test_malformed_requests_never_get_a_5xx(supervised: Supervised) -> None:
 
 
 def test_no_message_text_in_the_logs(supervised: Supervised) -> None:
-    supervised.send(SECRET_TEXT, "log-patient")
+    sender = "+31699887766"  # a channel that uses phone numbers as sender ids
+    supervised.send(SECRET_TEXT, sender)
     time.sleep(0.5)
     logged = supervised.log.read_text(encoding="utf-8", errors="replace")
     assert "Zonnebloem" not in logged and "Geertruida" not in logged
+    # Actions log the pseudonymous id the store uses, never the sender id.
+    assert "99887766" not in logged
+    assert "sender p1-" in logged
     for stored in supervised.data_dir.glob("conversations.sqlite*"):  # with the WAL file
         assert b"Zonnebloem" not in stored.read_bytes()
 
@@ -237,3 +241,32 @@ def test_api_with_token_refuses_requests_without_it(assistant: RunningAssistant)
     )
     assert wrong.status_code in (401, 403)
     assert assistant.parse("hallo")["intent"]["name"] == "greet"
+
+
+def test_forget_and_purge_commands_delete_from_the_running_store(supervised: Supervised) -> None:
+    """Runs last: the purge with a tiny retention empties the whole store."""
+    env = {**os.environ, "ASSISTANT_DATA_DIR": str(supervised.data_dir)}
+    supervised.send("hallo", "forget-me")
+    supervised.send("hallo", "keep-me")
+
+    def run(*args: str, **extra: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-m", "launcher", *args],
+            cwd=REPO_ROOT,
+            env={**env, **extra},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+        return result.stdout
+
+    assert "deleted 0 events" not in run("forget", "forget-me")
+    assert "deleted 0 events" in run("forget", "forget-me")
+    # The conversation starts over: the AI disclosure comes again.
+    assert kinds(supervised.send("hallo", "forget-me"))[0] == "disclosure"
+    assert kinds(supervised.send("hallo", "keep-me")) == ["greeting"]
+    time.sleep(1.5)
+    # Retention of about 0.9 s: every conversation above is now too old.
+    assert "deleted 0 events" not in run("purge", RETENTION_DAYS="0.00001")
+    assert kinds(supervised.send("hallo", "keep-me"))[0] == "disclosure"
