@@ -95,7 +95,7 @@ def _exec(settings: Settings, command: List[str]) -> int:
     return subprocess.call(command, cwd=REPO_ROOT, env=server_environment(settings))
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m launcher", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("run", help="action server + Rasa server, supervised")
@@ -108,7 +108,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     forget = commands.add_parser("forget", help="delete one person's conversation")
     forget.add_argument("sender_id")
     commands.add_parser("settings", help="print the effective settings")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
     try:
         settings = from_environment()
         if args.command == "run":
