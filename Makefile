@@ -1,5 +1,5 @@
 # Entry points. `make run` and `make test` do all set-up themselves.
-.PHONY: run test shell setup train sync lint format validate benchmark benchmark-nlu benchmark-server lock clean
+.PHONY: run test shell setup train sync lint format validate benchmark benchmark-nlu benchmark-server benchmark-load lock clean
 
 VENV := .venv/bin
 export TF_CPP_MIN_LOG_LEVEL ?= 2
@@ -44,6 +44,10 @@ benchmark-server: train
 
 # Re-resolve the pins: runtime first (requirements/lock.txt), then the
 # development tools on top (requirements/dev-lock.txt lists only what they add).
+# Throughput and latency under load (SQLite default and scale-out); minutes.
+benchmark-load: train
+	$(VENV)/python -m benchmarks.load_benchmark
+
 lock:          
 	rm -rf .venv-lock && python3.10 -m venv .venv-lock
 	.venv-lock/bin/pip install -r requirements/runtime.in

@@ -106,11 +106,20 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
             query,
             **kwargs,
         )
-        if self.engine.dialect.name == "sqlite":
-            # WAL: readers do not block the writer; NORMAL is durable across
-            # process crashes (a power cut may lose the last transactions).
-            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
-            self.engine.dispose()
+        store: Any = self  # rasa's SQLTrackerStore leaves `engine` untyped
+        if store.engine.dialect.name == "sqlite":
+            # SQLAlchemy 1.4 opens and closes a new SQLite connection for every
+            # session (NullPool): about two per message. Keep them in a pool,
+            # set up once. WAL: readers do not block the writer; NORMAL is
+            # durable across process crashes (a power cut may lose the last
+            # transactions).
+            url = store.engine.url
+            store.engine.dispose()
+            store.engine = sa.create_engine(
+                url, poolclass=sa.pool.QueuePool, pool_size=2, connect_args={"check_same_thread": False}
+            )
+            sa.event.listen(store.engine, "connect", _sqlite_pragmas)
+            self.sessionmaker = sa.orm.session.sessionmaker(bind=store.engine)
         self._last_purge = 0.0
         if purge_on_start:
             self.purge_expired()
