@@ -50,7 +50,10 @@ echo "setup: installing the locked dependencies into .venv (first run: a few min
   .venv/bin/python -m pip install --quiet --no-deps -r "$lock" &&
   .venv/bin/python -m pip install --quiet --no-deps -e ./spacy_pipeline &&
   .venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e . &&
-  .venv/bin/python -m pip check
+  .venv/bin/python -m pip check &&
+  # deduce builds its lookup cache on first use (about 1.5 min): do it now,
+  # not in the first Rasa server start.
+  .venv/bin/python -m privacy.deidentify
 } >"$log" 2>&1 || fail "dependency install failed: $(grep -v '^WARNING: Location' "$log" | tail -n 1) (full log: $log). Check the network to PyPI, or the pins in $lock, and run again."
 echo "$want" > "$stamp"
 echo "setup: .venv ready ($(.venv/bin/python --version))."
