@@ -1,8 +1,7 @@
 # Entry points. `make run` and `make test` do all set-up themselves.
-.PHONY: run test shell setup train sync lint format validate benchmark benchmark-nlu benchmark-server lock clean
+.PHONY: run test shell setup train sync lint format validate benchmark benchmark-nlu benchmark-server benchmark-load lock clean
 
 VENV := .venv/bin
-export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 
 run:           
@@ -38,16 +37,27 @@ validate: setup
 benchmark: benchmark-nlu benchmark-server
 
 benchmark-nlu: train  
-	$(VENV)/python benchmarks/nlu_benchmark.py
+	$(VENV)/python -m benchmarks.nlu_benchmark
 
 benchmark-server: train  
-	$(VENV)/python benchmarks/server_benchmark.py
+	$(VENV)/python -m benchmarks.server_benchmark
+
+# Re-resolve the pins: runtime first (requirements/lock.txt), then the
+# development tools on top (requirements/dev-lock.txt lists only what they add).
+# Throughput and latency under load (SQLite default and scale-out); minutes.
+benchmark-load: train
+	$(VENV)/python -m benchmarks.load_benchmark
 
 lock:          
 	rm -rf .venv-lock && python3.10 -m venv .venv-lock
-	.venv-lock/bin/pip install -r requirements/top-level.in
-	.venv-lock/bin/pip freeze --all --exclude-editable | grep -v '^pip==' > requirements/lock.txt.new
-	rm -rf .venv-lock && mv requirements/lock.txt.new requirements/lock.txt
+	.venv-lock/bin/pip install -r requirements/runtime.in
+	.venv-lock/bin/pip freeze --all --exclude-editable | grep -v '^pip==' | sort -f > requirements/lock.txt.new
+	.venv-lock/bin/pip install -r requirements/dev.in
+	.venv-lock/bin/pip freeze --all --exclude-editable | grep -v '^pip==' | sort -f \
+	  | grep -vxF -f requirements/lock.txt.new > requirements/dev-lock.txt.new
+	sed -i '1i -r lock.txt' requirements/dev-lock.txt.new
+	rm -rf .venv-lock && mv requirements/lock.txt.new requirements/lock.txt \
+	  && mv requirements/dev-lock.txt.new requirements/dev-lock.txt
 
 clean:
 	rm -rf models/*.tar.gz .pytest_cache .mypy_cache .ruff_cache results

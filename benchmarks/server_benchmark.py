@@ -6,7 +6,7 @@ Measures, in one run:
 - resident memory (RSS) of the Rasa server and the action server after start
   and after the message load;
 - REST round-trip latency over a fixed set of messages (median, p95).
-Writes benchmarks/results/server.json. Traffic goes to 127.0.0.1 only, and the
+Writes benchmarks/results/server.json (run: python -m benchmarks.server_benchmark). Traffic goes to 127.0.0.1 only, and the
 loop is bounded (ROUNDS passes over the message list).
 """
 
@@ -23,10 +23,8 @@ import time
 from pathlib import Path
 from typing import Dict, List
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO_ROOT))
-
-from tests.helpers import VENV_BIN, start_assistant, stop_assistant  # noqa: E402
+from launcher.paths import REPO_ROOT
+from tests.helpers import VENV_BIN, start_assistant, stop_assistant
 
 RESULTS = REPO_ROOT / "benchmarks" / "results"
 ROUNDS = 5
@@ -58,7 +56,7 @@ def time_full_training() -> float:
             [str(VENV_BIN / "rasa"), "train", "--domain", "domain", "--data", "data", "--config", "config.yml",
              "--out", out, "--force"],
             cwd=REPO_ROOT, check=True, capture_output=True,
-            env={**os.environ, "PYTHONPATH": str(REPO_ROOT), "TF_CPP_MIN_LOG_LEVEL": "2"},
+            env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"},
         )  # fmt: skip
         return time.perf_counter() - started
 
@@ -98,7 +96,7 @@ def measure_servers(label: str) -> Dict[str, object]:
             assistant.send("hallo", "benchmark-first")
             report["start_to_first_answer_seconds"] = round(time.perf_counter() - started, 1)
             report["servers_ready_seconds"] = round(ready_seconds, 1)
-            rasa_pid, action_pid = assistant.processes[1].pid, assistant.processes[0].pid
+            rasa_pid, action_pid = assistant.rasa.pid, assistant.actions.pid
             report["rasa_server_rss_mb_after_start"] = round(rss_mb(rasa_pid), 0)
             report["action_server_rss_mb_after_start"] = round(rss_mb(action_pid), 0)
 

@@ -62,7 +62,7 @@ def parse_body(request: Request) -> Tuple[Optional[Dict[str, Any]], Optional[HTT
     """The validated request body, or the 4xx response that explains what is wrong."""
     try:
         body = json.loads(request.body or b"")
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: deeply nested JSON
         return None, bad_request(
             "invalid_json",
             'Send a JSON object such as {"sender": "abc", "message": "hallo"}.',

@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Create .venv with Python 3.10 and install the locked dependency set.
-# Idempotent: does nothing when .venv already matches requirements/lock.txt.
+# Create .venv with Python 3.10 and install the locked dependency set and the
+# project itself (editable, so `actions`, `channels`, `launcher`... import from
+# anywhere without sys.path edits).
+#   scripts/setup.sh               runtime + development pins (development, CI)
+#   scripts/setup.sh --production  runtime pins only (no pytest, ruff, mypy)
+# Idempotent: does nothing when .venv already matches the lock files.
 # On any failure it prints one line saying what to do and leaves no stamp, so
 # the next run starts the install again instead of using a half-installed venv.
 set -euo pipefail
@@ -25,8 +29,10 @@ find_python310() {
 
 PY=$(find_python310) || fail "Python 3.10 is required (rasa 3.6 runs on nothing newer). Install it, e.g. 'pyenv install 3.10.13' or 'apt-get install python3.10 python3.10-venv', or set PYTHON310=/path/to/python3.10."
 
+lock=requirements/dev-lock.txt
+if [ "${1:-}" = "--production" ]; then lock=requirements/lock.txt; fi
 stamp=.venv/.setup-stamp
-want=$(cat requirements/lock.txt spacy_pipeline/pyproject.toml | sha256sum | cut -d' ' -f1)
+want=$( (echo "$lock"; cat requirements/lock.txt requirements/dev-lock.txt spacy_pipeline/pyproject.toml pyproject.toml) | sha256sum | cut -d' ' -f1)
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x .venv/bin/rasa ]; then
   exit 0
 fi
@@ -41,9 +47,13 @@ log=$(mktemp)
 echo "setup: installing the locked dependencies into .venv (first run: a few minutes) ..."
 {
   .venv/bin/python -m pip install --quiet --upgrade pip==24.0 &&
-  .venv/bin/python -m pip install --quiet --no-deps -r requirements/lock.txt &&
+  .venv/bin/python -m pip install --quiet --no-deps -r "$lock" &&
   .venv/bin/python -m pip install --quiet --no-deps -e ./spacy_pipeline &&
-  .venv/bin/python -m pip check
-} >"$log" 2>&1 || fail "dependency install failed: $(grep -v '^WARNING: Location' "$log" | tail -n 1) (full log: $log). Check the network to PyPI, or the pins in requirements/lock.txt, and run again."
+  .venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e . &&
+  .venv/bin/python -m pip check &&
+  # deduce builds its lookup cache on first use (about 1.5 min): do it now,
+  # not in the first Rasa server start.
+  .venv/bin/python -m privacy.deidentify
+} >"$log" 2>&1 || fail "dependency install failed: $(grep -v '^WARNING: Location' "$log" | tail -n 1) (full log: $log). Check the network to PyPI, or the pins in $lock, and run again."
 echo "$want" > "$stamp"
 echo "setup: .venv ready ($(.venv/bin/python --version))."

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install Debian's Chromium for the browser tests (tests/test_web_*.py), once.
-# Idempotent and quick when present. Playwright (requirements/lock.txt) drives
+# Idempotent and quick when present. Playwright (requirements/dev-lock.txt) drives
 # it; playwright's own browser download is not used.
 set -euo pipefail
 CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"

@@ -21,10 +21,8 @@ from typing import Dict
 
 import yaml
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO_ROOT))
-
-from actions.knowledge_base import KnowledgeBase, load_knowledge_base  # noqa: E402
+from actions.knowledge_base import KnowledgeBase, load_knowledge_base
+from launcher.paths import REPO_ROOT
 
 DOMAIN_FILE = REPO_ROOT / "domain" / "knowledge.yml"
 URGENT_DOMAIN_FILE = REPO_ROOT / "domain" / "urgent_replies.yml"

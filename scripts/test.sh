@@ -4,7 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/setup_browser.sh
-export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
 
 step() { echo; echo "== $*"; }
@@ -27,7 +26,7 @@ step "train (cached by a hash of data, config and code)"
 scripts/train.sh
 
 step "conversation tests (tests/test_stories.yml)"
-.venv/bin/rasa test core --model "$(.venv/bin/python scripts/model_cache.py path)" \
+.venv/bin/python -m launcher exec -- .venv/bin/rasa test core --model "$(.venv/bin/python scripts/model_cache.py path)" \
   --stories tests/test_stories.yml --endpoints endpoints.yml --out results/core --fail-on-prediction-errors \
   >results-core.log 2>&1 || { tail -n 30 results-core.log; exit 1; }
 rm -f results-core.log

@@ -4,9 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
-.venv/bin/python scripts/preflight.py
+.venv/bin/python -m launcher.preflight
 model=$(.venv/bin/python scripts/model_cache.py path)
 if [ -f "$model" ]; then
   echo "train: up to date ($model)"

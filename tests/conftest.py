@@ -3,21 +3,15 @@ source page (skipped where absent) and the running assistant."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, List, Optional
 
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from actions.knowledge_base import KnowledgeBase, get_knowledge_base  # noqa: E402
-from tests.fake_messaging_api import FakeMessagingApi, channel_env, start_fake_messaging_api  # noqa: E402
-from tests.helpers import SOURCE_PATH, RunningAssistant, start_assistant, stop_assistant  # noqa: E402
+from actions.knowledge_base import KnowledgeBase, get_knowledge_base
+from tests.fake_messaging_api import FakeMessagingApi, channel_env, start_fake_messaging_api
+from tests.helpers import SOURCE_PATH, RunningAssistant, start_assistant, stop_assistant
 
 
 @pytest.fixture(scope="session")

@@ -1,21 +1,25 @@
-"""Shared test utilities: paths, data loading, and the real servers."""
+"""Shared test utilities: paths, data loading, and the real servers (started
+through the launcher, as `make run` starts them)."""
 
 from __future__ import annotations
 
-import os
-import signal
+import secrets
 import socket
-import subprocess
 import sys
-import time
-from dataclasses import dataclass, field
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
-import requests
 import yaml
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from launcher.model_cache import model_path
+from launcher.paths import REPO_ROOT
+from launcher.servers import Assistant as RunningAssistant
+from launcher.servers import build_assistant
+from launcher.settings import Settings, from_environment
+
+__all__ = ["REPO_ROOT", "RunningAssistant", "model_path", "start_assistant", "stop_assistant"]
+
 SOURCE_PATH = REPO_ROOT.parent / "shared" / "source" / "000_4e3a1cc3180e6a8a.txt"
 VENV_BIN = Path(sys.executable).parent
 HELD_OUT_PATH = REPO_ROOT / "tests" / "nlu" / "held_out.yml"
@@ -75,127 +79,39 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def model_path() -> Path:
-    sys.path.insert(0, str(REPO_ROOT / "scripts"))
-    from model_cache import model_path as cached_model_path
-
-    return cached_model_path()
-
-
-@dataclass
-class RunningAssistant:
-    """The real action server and Rasa server, on free loopback ports."""
-
-    url: str
-    action_url: str
-    processes: List[subprocess.Popen] = field(default_factory=list)
-    session: requests.Session = field(default_factory=requests.Session)
-
-    def send(self, text: str, sender: str) -> List[Dict[str, Any]]:
-        reply = self.session.post(
-            f"{self.url}/webhooks/rest/webhook", json={"sender": sender, "message": text}, timeout=60
-        )
-        reply.raise_for_status()
-        return reply.json()
-
-    def parse(self, text: str) -> Dict[str, Any]:
-        reply = self.session.post(f"{self.url}/model/parse", json={"text": text}, timeout=60)
-        reply.raise_for_status()
-        return reply.json()
-
-
-def _wait_until(check, timeout: float, what: str, processes: List[subprocess.Popen]) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for process in processes:
-            if process.poll() is not None:
-                raise RuntimeError(f"{what}: a server exited early with code {process.returncode}")
-        try:
-            if check():
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    raise RuntimeError(f"{what}: not ready after {timeout:.0f} s")
+def assistant_settings(data_dir: Path, enable_api: bool = True, **overrides: Any) -> Settings:
+    """Settings for a test assistant: the environment's, on free loopback ports,
+    with its own data directory (SQLite store, salt) and a random API token."""
+    settings = replace(
+        from_environment(),
+        rasa_port=free_port(),
+        actions_port=free_port(),
+        data_dir=data_dir,
+        tracker_db="",
+        enable_api=enable_api,
+        api_token=secrets.token_hex(16) if enable_api else "",
+    )
+    return replace(settings, **overrides)
 
 
 def start_assistant(
-    tmp_dir: Path, log_dir: Path, enable_api: bool = True, extra_env: Optional[Dict[str, str]] = None
+    tmp_dir: Path,
+    log_dir: Path,
+    enable_api: bool = True,
+    extra_env: Optional[Dict[str, str]] = None,
+    **overrides: Any,
 ) -> Tuple[RunningAssistant, float]:
-    """Start both servers; returns the handle and the seconds until ready.
-    `extra_env`: settings for the servers (e.g. the messaging channels')."""
-    model = model_path()
-    if not model.exists():
-        raise RuntimeError(f"no trained model at {model}: run 'make train' first")
-    action_port, rasa_port = free_port(), free_port()
-    endpoints = tmp_dir / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n')
-    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), "TF_CPP_MIN_LOG_LEVEL": "2", **(extra_env or {})}
-    started = time.monotonic()
-    processes = [
-        subprocess.Popen(
-            [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(action_port)],
-            cwd=REPO_ROOT,
-            env=env,
-            stdout=(log_dir / "action_server.log").open("w"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        ),
-        subprocess.Popen(
-            [
-                str(VENV_BIN / "rasa"),
-                "run",
-                "--model",
-                str(model),
-                "--endpoints",
-                str(endpoints),
-                "--credentials",
-                str(REPO_ROOT / "credentials.yml"),
-                "--interface",
-                "127.0.0.1",
-                "--port",
-                str(rasa_port),
-                *(["--enable-api"] if enable_api else []),
-            ],
-            cwd=REPO_ROOT,
-            env=env,
-            stdout=(log_dir / "rasa_server.log").open("w"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        ),
-    ]
-    assistant = RunningAssistant(
-        f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", processes
-    )
-    try:
-        _wait_until(
-            lambda: requests.get(f"{assistant.action_url}/health", timeout=2).ok,
-            120,
-            "action server",
-            processes,
-        )
-        _wait_until(
-            lambda: requests.get(f"{assistant.url}/webhooks/rest/", timeout=2).ok,
-            240,
-            "rasa server",
-            processes,
-        )
-    except Exception:
-        stop_assistant(assistant)
-        raise
-    return assistant, time.monotonic() - started
+    """Start both servers through the launcher; returns the handle and the seconds until ready.
+    `extra_env`: more environment for both servers (e.g. the messaging channels' settings),
+    on top of what the launcher sets from the settings."""
+    assistant = build_assistant(assistant_settings(tmp_dir, enable_api, **overrides), log_dir)
+    for server in assistant.servers.values():
+        server.env.update(extra_env or {})
+    return assistant, assistant.start()
 
 
 def stop_assistant(assistant: RunningAssistant) -> None:
-    for process in assistant.processes:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-    for process in assistant.processes:
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+    assistant.stop()
 
 
 def texts(messages: List[Dict[str, Any]]) -> str:

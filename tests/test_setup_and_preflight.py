@@ -10,10 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from launcher import preflight
 from tests.helpers import REPO_ROOT
-
-sys.path.insert(0, str(REPO_ROOT / "scripts"))
-import preflight  # noqa: E402
 
 
 def test_missing_python_310_names_what_to_install(tmp_path: Path) -> None:
@@ -46,7 +44,7 @@ def test_missing_spacy_model_names_the_model_and_the_install_command(tmp_path: P
     )
     config.write_text(text, encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, str(REPO_ROOT / "scripts" / "preflight.py"), "--config", str(config)],
+        [sys.executable, "-m", "launcher.preflight", "--config", str(config)],
         capture_output=True,
         text=True,
         env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"},

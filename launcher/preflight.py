@@ -2,7 +2,7 @@
 the YAML files parse, the generated knowledge files are current, and the
 spaCy model named in config.yml is installed.
 
-    python scripts/preflight.py [--config config.yml]
+    python -m launcher.preflight [--config config.yml]   (scripts/train.sh runs it)
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from typing import Iterable
 
 import yaml
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from launcher.paths import REPO_ROOT
+
 YAML_INPUTS = ("config.yml", "endpoints.yml", "credentials.yml", "domain", "data", "knowledge")
 NL_CORE_NEWS_SM_WHEEL = (
     "https://github.com/explosion/spacy-models/releases/download/"

@@ -1,0 +1,2 @@
+"""Privacy by design: pseudonymous sender ids, de-identified user texts,
+retention and deletion of stored conversations."""

@@ -1,0 +1,1 @@
+"""Conversation stores shared by several Rasa processes."""
