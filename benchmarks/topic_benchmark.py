@@ -114,7 +114,7 @@ def score(rows: List[Tuple[str, str]], parses: List[Dict[str, Any]]) -> Dict[str
     topics: Counter = Counter()
     outside: Dict[str, Counter] = {label: Counter() for label in OUTSIDE_LABELS}
     misses = []
-    for (label, text), parse in zip(rows, parses):
+    for (label, text), parse in zip(rows, parses, strict=False):
         kind, answer_id = reply_for(parse, text)
         if label in OUTSIDE_LABELS:
             counts = outside[label]
@@ -171,7 +171,11 @@ def main() -> None:
     parses, times = asyncio.run(parse_all(texts, model))
     result = score(rows, parses)
     baseline = baseline_predictions(texts)
-    topic_rows = [(label, guess) for (label, _), guess in zip(rows, baseline) if label not in OUTSIDE_LABELS]
+    topic_rows = [
+        (label, guess)
+        for (label, _), guess in zip(rows, baseline, strict=False)
+        if label not in OUTSIDE_LABELS
+    ]
     result["baseline_tfidf_word_char_logreg_top_choice_right"] = sum(
         f"ask_{label}" == guess for label, guess in topic_rows
     ) / max(len(topic_rows), 1)

@@ -33,11 +33,11 @@ from actions.replies import reply
 from channels.feedback import record_feedback
 from channels.output import (
     MAX_MESSAGE_CHARS,
-    over_cap_messages,
     ContractOutputChannel,
     Message,
     bot_message,
     handle_safely,
+    over_cap_messages,
     parse_metadata,
 )
 
