@@ -24,3 +24,7 @@ PERSONAL_TOPIC_MIN_CONFIDENCE = 0.4
 # How many topic buttons a clarification ("Bedoelt u ...?") offers.
 CLARIFICATION_CHOICES = 2
 REPLIES_PATH = Path(os.environ.get("REPLIES_PATH", REPO_ROOT / "knowledge" / "replies.yml"))
+
+# After an alarm or distress reply, this many following user turns are read
+# with the safety layers' lower follow-up threshold (safety/decision.py).
+SAFETY_FOLLOW_UP_TURNS = 3
