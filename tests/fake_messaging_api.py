@@ -31,6 +31,8 @@ class FakeMessagingApi:
     @property
     def url(self) -> str:
         host, port = self.server.server_address[:2]
+        if isinstance(host, bytes):  # typeshed allows bytes; an IPv4 server gives str
+            host = host.decode()
         return f"http://{host}:{port}"
 
     def calls_to(self, path_part: str, **body_match: Any) -> List[Call]:
