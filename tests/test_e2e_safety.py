@@ -5,8 +5,6 @@ action server."""
 from __future__ import annotations
 
 import itertools
-import os
-import signal
 from typing import Iterator
 
 import pytest
@@ -128,9 +126,7 @@ def assistant_without_actions(tmp_path_factory: pytest.TempPathFactory) -> Itera
     tmp = tmp_path_factory.mktemp("no-actions")
     running, _ = start_assistant(tmp, tmp, enable_api=False)
     try:
-        action_server = running.processes[0]
-        os.killpg(action_server.pid, signal.SIGKILL)
-        action_server.wait(timeout=30)
+        running.actions.kill()
         yield running
     finally:
         stop_assistant(running)
