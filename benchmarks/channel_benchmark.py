@@ -7,7 +7,7 @@ Measures, for the same questions:
 - the Telegram connector: webhook posted to the fake Telegram API receiving the answer.
 Writes benchmarks/results/channels.json. Traffic stays on 127.0.0.1.
 
-    .venv/bin/python benchmarks/channel_benchmark.py
+    .venv/bin/python -m benchmarks.channel_benchmark
 """
 
 from __future__ import annotations
@@ -16,28 +16,25 @@ import json
 import platform
 import queue
 import statistics
-import sys
 import tempfile
 import time
 import uuid
 from pathlib import Path
 from typing import Any, Dict, List
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO_ROOT))
+import requests
+import socketio
+from playwright.sync_api import sync_playwright
 
-import requests  # noqa: E402
-import socketio  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-from tests.browser import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
-from tests.fake_messaging_api import (  # noqa: E402
+from launcher.paths import REPO_ROOT
+from tests.browser import CHROMIUM, CHROMIUM_FLAGS
+from tests.fake_messaging_api import (
     TELEGRAM_SECRET,
     TELEGRAM_TOKEN,
     channel_env,
     start_fake_messaging_api,
 )
-from tests.helpers import start_assistant, stop_assistant  # noqa: E402
+from tests.helpers import start_assistant, stop_assistant
 
 RESULTS = REPO_ROOT / "benchmarks" / "results"
 ROUNDS = 3

@@ -14,8 +14,8 @@ misses by text, and the median cost of the safety decision alone (patterns +
 classifier, no DIET) and of the whole parse. Also the earlier hand-written
 safety set (tests/safety/safety_cases.yml) for comparison.
 
-    python benchmarks/safety_benchmark.py            # development part
-    python benchmarks/safety_benchmark.py --locked   # the locked part: once, at the end
+    python -m benchmarks.safety_benchmark            # development part
+    python -m benchmarks.safety_benchmark --locked   # the locked part: once, at the end
 
 Writes benchmarks/results/safety_<part>.json.
 """
@@ -29,14 +29,12 @@ import logging
 import os
 import platform
 import statistics
-import sys
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Any, Dict, List, Tuple
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO_ROOT))
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from tests.helpers import BLIND_SAFETY_DIR, blind_sets, model_path, safety_cases  # noqa: E402

@@ -17,8 +17,8 @@ the share that got a curated answer; the misses by text; and the median parse
 time. A TF-IDF word + character n-gram logistic regression trained on the
 same data is scored beside it, as a baseline.
 
-    python benchmarks/topic_benchmark.py            # development part
-    python benchmarks/topic_benchmark.py --locked   # the locked part: once, at the end
+    python -m benchmarks.topic_benchmark            # development part
+    python -m benchmarks.topic_benchmark --locked   # the locked part: once, at the end
 
 Writes benchmarks/results/topics_<part>.json.
 """
@@ -32,14 +32,12 @@ import logging
 import os
 import platform
 import statistics
-import sys
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO_ROOT))
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from actions import settings  # noqa: E402
