@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
+import requests
 import yaml
 
 from launcher.model_cache import model_path
@@ -112,6 +113,19 @@ def start_assistant(
 
 def stop_assistant(assistant: RunningAssistant) -> None:
     assistant.stop()
+
+
+def stored_tracker(assistant: RunningAssistant, sender_id: str) -> Dict[str, Any]:
+    """The conversation as the tracker store keeps it, through rasa's HTTP API
+    (which the launcher opens only with a token)."""
+    response = requests.get(
+        f"{assistant.url}/conversations/{sender_id}/tracker",
+        params={"token": assistant.settings.api_token},
+        timeout=10,
+    )
+    response.raise_for_status()
+    result: Dict[str, Any] = response.json()
+    return result
 
 
 def texts(messages: List[Dict[str, Any]]) -> str:

@@ -26,7 +26,7 @@ from tests.fake_messaging_api import (
     FakeMessagingApi,
     channel_env,
 )
-from tests.helpers import RunningAssistant
+from tests.helpers import RunningAssistant, stored_tracker
 from tests.socketio_client import Client
 
 pytestmark = pytest.mark.server
@@ -186,10 +186,10 @@ def test_telegram_chat_ids_never_reach_the_conversation_store(
     chat_id = next(_ids)
     telegram(assistant, telegram_update(chat_id, "hallo"))
     hashed = pseudonym("telegram", str(chat_id), USER_ID_SALT)
-    stored = requests.get(f"{assistant.url}/conversations/{hashed}/tracker", timeout=10).json()
+    stored = stored_tracker(assistant, hashed)
     assert any(event["event"] == "user" for event in stored["events"])
     assert str(chat_id) not in json.dumps(stored)
-    in_clear = requests.get(f"{assistant.url}/conversations/{chat_id}/tracker", timeout=10).json()
+    in_clear = stored_tracker(assistant, str(chat_id))
     assert not any(event["event"] == "user" for event in in_clear["events"])
 
 
@@ -233,7 +233,7 @@ def test_whatsapp_numbers_never_reach_the_conversation_store(
     phone = "+31612340003"
     whatsapp(assistant, messaging_api, whatsapp_form(phone, "hallo"))
     hashed = pseudonym("twilio", f"whatsapp:{phone}", USER_ID_SALT)
-    stored = requests.get(f"{assistant.url}/conversations/{hashed}/tracker", timeout=10).json()
+    stored = stored_tracker(assistant, hashed)
     assert any(event["event"] == "user" for event in stored["events"])
     assert phone.lstrip("+") not in json.dumps(stored)
 

@@ -13,7 +13,7 @@ import requests
 from actions.knowledge_base import KnowledgeBase
 from actions.replies import reply
 from channels.output import MAX_MESSAGE_CHARS
-from tests.helpers import RunningAssistant
+from tests.helpers import RunningAssistant, stored_tracker
 from tests.socketio_client import Client
 
 pytestmark = pytest.mark.server
@@ -97,7 +97,7 @@ def test_feedback_is_recorded_in_the_conversation(client: Client, assistant: Run
     )
     assert acknowledged == {"ok": True}
 
-    tracker = requests.get(f"{assistant.url}/conversations/{session_id}/tracker", timeout=10).json()
+    tracker = stored_tracker(assistant, session_id)
     feedback = [e for e in tracker["events"] if e["event"] == "slot" and e["name"] == "answer_feedback"]
     assert [event["value"] for event in feedback] == [{"answer_id": answer_id, "useful": False}]
 

@@ -7,12 +7,11 @@ import re
 from typing import Iterator
 
 import pytest
-import requests
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from actions.knowledge_base import KnowledgeBase
 from tests.browser import launch, screenshot_path
-from tests.helpers import RunningAssistant
+from tests.helpers import RunningAssistant, stored_tracker
 
 pytestmark = pytest.mark.server
 
@@ -87,7 +86,7 @@ def test_ask_by_keyboard_answer_with_disclaimer_source_follow_up_and_feedback(
     # Feedback reaches the conversation as an event with the answer id.
     page.locator(ANSWER).first.get_by_role("button", name="Ja").click()
     expect(page.locator(ANSWER).first.locator(".bk-feedback-result")).to_have_text("Bedankt voor uw reactie.")
-    tracker = requests.get(f"{assistant.url}/conversations/{session_id(page)}/tracker", timeout=10).json()
+    tracker = stored_tracker(assistant, session_id(page))
     feedback = [
         e["value"] for e in tracker["events"] if e["event"] == "slot" and e["name"] == "answer_feedback"
     ]
@@ -117,7 +116,7 @@ def test_reload_keeps_the_conversation_and_new_conversation_really_starts_anew(
     stored = page.evaluate("sessionStorage.getItem('borstkanker-chat')")
     assert "wat is een pet ct scan" not in stored and "curated_answer" not in stored
     # The new conversation on the server started with a session start and has no old turns.
-    events = requests.get(f"{assistant.url}/conversations/{new_session}/tracker", timeout=10).json()["events"]
+    events = stored_tracker(assistant, new_session)["events"]
     assert any(e["event"] == "session_started" for e in events)
     assert not any(e["event"] == "user" and "pet" in (e.get("text") or "").lower() for e in events)
 
