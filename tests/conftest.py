@@ -75,7 +75,8 @@ def make_tracker() -> TrackerFactory:
         ]
         return Tracker(
             sender_id=sender_id,
-            slots={"clarification_pending": False, **(slots or {})},
+            # last_answer_id: no topic for follow-up questions yet (actions/follow_up.py).
+            slots={"clarification_pending": False, "last_answer_id": None, **(slots or {})},
             latest_message=latest,
             events=events,
             paused=False,
