@@ -43,6 +43,7 @@ sys.path.insert(0, str(REPO_ROOT))
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from actions import settings  # noqa: E402
+from actions.clarify_question import out_of_scope_lead  # noqa: E402
 from actions.knowledge_base import get_knowledge_base  # noqa: E402
 from tests.helpers import BLIND_TOPIC_DIR, blind_sets, model_path, training_examples  # noqa: E402
 
@@ -68,6 +69,9 @@ def reply_for(parse: Dict[str, Any], text: str) -> Tuple[str, Optional[str]]:
             entry = ranked[0] if ranked else None
         return "answer", entry.id if entry else None
     if intent == "nlu_fallback":
+        # As actions/clarify_question.py: unsure, but out of scope leads.
+        if out_of_scope_lead(parse.get("intent_ranking") or []):
+            return "out_of_scope", None
         return "clarification", None
     if intent in OUT_OF_SCOPE:
         return "out_of_scope", None
@@ -114,7 +118,7 @@ def score(rows: List[Tuple[str, str]], parses: List[Dict[str, Any]]) -> Dict[str
     topics: Counter = Counter()
     outside: Dict[str, Counter] = {label: Counter() for label in OUTSIDE_LABELS}
     misses = []
-    for (label, text), parse in zip(rows, parses):
+    for (label, text), parse in zip(rows, parses, strict=False):
         kind, answer_id = reply_for(parse, text)
         if label in OUTSIDE_LABELS:
             counts = outside[label]
@@ -171,7 +175,11 @@ def main() -> None:
     parses, times = asyncio.run(parse_all(texts, model))
     result = score(rows, parses)
     baseline = baseline_predictions(texts)
-    topic_rows = [(label, guess) for (label, _), guess in zip(rows, baseline) if label not in OUTSIDE_LABELS]
+    topic_rows = [
+        (label, guess)
+        for (label, _), guess in zip(rows, baseline, strict=False)
+        if label not in OUTSIDE_LABELS
+    ]
     result["baseline_tfidf_word_char_logreg_top_choice_right"] = sum(
         f"ask_{label}" == guess for label, guess in topic_rows
     ) / max(len(topic_rows), 1)

@@ -337,13 +337,14 @@ class SafetyVerdict:
 
     def intent_for(self, classified: Optional[str]) -> Optional[str]:
         """The overruling intent given what the classifier predicted. A
-        personal question overrules only a knowledge topic or a fallback."""
+        personal question overrules only a knowledge topic, a fallback or a
+        question outside the source ("mag ik een dosis overslaan?")."""
         if self.intent is not None:
             return self.intent
         if (
             self.personal
             and classified is not None
-            and (classified.startswith("ask_") or classified == "nlu_fallback")
+            and (classified.startswith("ask_") or classified in ("nlu_fallback", "out_of_scope_medical"))
         ):
             return PERSONAL_DECISION
         return None

@@ -155,9 +155,15 @@ def test_every_reply_the_actions_use_exists() -> None:
     from actions import settings
 
     replies = yaml.safe_load(settings.REPLIES_PATH.read_text(encoding="utf-8"))
+    # The actions, the channels, and the urgent domain responses written by sync_knowledge.
     source = "\n".join(
-        path.read_text(encoding="utf-8") for path in Path(settings.REPO_ROOT, "actions").glob("*.py")
+        path.read_text(encoding="utf-8")
+        for folder in ("actions", "channels")
+        for path in Path(settings.REPO_ROOT, folder).glob("*.py")
     )
+    from scripts.sync_knowledge import URGENT_RESPONSES
+
+    source += "".join(f'reply("{key}")' for key, _ in URGENT_RESPONSES.values())
     used = set(re.findall(r'reply\("([a-z_]+)"\)', source)) | set(
         re.findall(r'reply_key[^=\n]*= "([a-z_]+)"', source)
     )

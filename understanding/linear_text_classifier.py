@@ -96,17 +96,20 @@ class LinearTextClassifier:
         preprocessor: Callable[[str], str],
         balanced: bool = False,
     ) -> LinearTextClassifier:
-        texts, labels = zip(*examples)
+        texts, labels = zip(*examples, strict=False)
         pipeline = _pipeline(c, preprocessor, "balanced" if balanced else None)
         pipeline.fit(list(texts), list(labels))
         return cls(pipeline)
 
     def scores(self, text: str) -> Dict[str, float]:
-        return dict(zip(self.labels, self._scorer.probabilities(text)))
+        return dict(zip(self.labels, self._scorer.probabilities(text), strict=False))
 
     def sklearn_scores(self, text: str) -> Dict[str, float]:
         """The same through sklearn itself (the reference for `scores`)."""
-        return {label: float(p) for label, p in zip(self.labels, self._pipeline.predict_proba([text])[0])}
+        return {
+            label: float(p)
+            for label, p in zip(self.labels, self._pipeline.predict_proba([text])[0], strict=False)
+        }
 
     def persist(self, directory: Path, name: str = FILE_NAME) -> None:
         joblib.dump(self._pipeline, directory / name)
