@@ -1,5 +1,5 @@
 # Entry points. `make run` and `make test` do all set-up themselves.
-.PHONY: run test shell setup train sync lint format validate benchmark benchmark-nlu benchmark-server lock clean
+.PHONY: run test shell setup train sync lint format validate benchmark benchmark-nlu benchmark-safety benchmark-topics benchmark-server lock clean
 
 VENV := .venv/bin
 export PYTHONPATH := $(CURDIR)
@@ -35,10 +35,17 @@ format: setup
 validate: setup
 	$(VENV)/rasa data validate --domain domain --data data --config config.yml --fail-on-warnings
 
-benchmark: benchmark-nlu benchmark-server
+benchmark: benchmark-nlu benchmark-safety benchmark-topics benchmark-server
 
 benchmark-nlu: train  
 	$(VENV)/python benchmarks/nlu_benchmark.py
+
+# Blind sets: the development part; add ARGS=--locked for the locked part (once, when done).
+benchmark-safety: train
+	$(VENV)/python benchmarks/safety_benchmark.py $(ARGS)
+
+benchmark-topics: train
+	$(VENV)/python benchmarks/topic_benchmark.py $(ARGS)
 
 benchmark-server: train  
 	$(VENV)/python benchmarks/server_benchmark.py
