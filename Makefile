@@ -1,5 +1,5 @@
 # Entry points. `make run` and `make test` do all set-up themselves.
-.PHONY: run test shell setup train sync lint format validate benchmark benchmark-nlu benchmark-server benchmark-load lock clean
+.PHONY: run test shell setup train sync lint format validate benchmark benchmark-nlu benchmark-safety benchmark-topics benchmark-server benchmark-load lock clean
 
 VENV := .venv/bin
 export TF_CPP_MIN_LOG_LEVEL ?= 2
@@ -34,10 +34,17 @@ format: setup
 validate: setup
 	$(VENV)/rasa data validate --domain domain --data data --config config.yml --fail-on-warnings
 
-benchmark: benchmark-nlu benchmark-server
+benchmark: benchmark-nlu benchmark-safety benchmark-topics benchmark-server
 
 benchmark-nlu: train  
 	$(VENV)/python -m benchmarks.nlu_benchmark
+
+# Blind sets: the development part; add ARGS=--locked for the locked part (once, when done).
+benchmark-safety: train
+	$(VENV)/python -m benchmarks.safety_benchmark $(ARGS)
+
+benchmark-topics: train
+	$(VENV)/python -m benchmarks.topic_benchmark $(ARGS)
 
 benchmark-server: train  
 	$(VENV)/python -m benchmarks.server_benchmark

@@ -11,6 +11,7 @@ from rasa_sdk.types import DomainDict
 from actions.base import AssistantAction
 from actions.channel_helpers import send_answer
 from actions.clarification_state import end_clarification
+from actions.follow_up import remember_answer
 from actions.knowledge_base import get_knowledge_base
 from actions.replies import reply
 
@@ -37,4 +38,5 @@ class ActionAnswerQuestion(AssistantAction):
             return end_clarification(tracker)
         logger.info("Answer %s to sender %s", entry.id, tracker.sender_id)
         send_answer(dispatcher, knowledge_base, entry)
-        return end_clarification(tracker)
+        # The topic of follow-up questions ("wat zijn de bijwerkingen daarvan?").
+        return [*end_clarification(tracker), *remember_answer(entry)]

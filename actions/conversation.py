@@ -1,10 +1,15 @@
-"""Session start, greeting, help, thanks, goodbye and human contact."""
+"""Greeting, help, thanks, goodbye and human contact.
+
+Sessions start with rasa's own action_session_start (the domain sets
+carry_over_slots_to_new_session: false, so a new session never starts inside
+an old clarification). It runs in the Rasa server, so a first message still
+gets its urgent reply when the action server is down."""
 
 import logging
 from typing import List
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActionExecuted, EventType, SessionStarted
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -14,26 +19,6 @@ from actions.contact_details import get_contact_details
 from actions.replies import reply
 
 logger = logging.getLogger(__name__)
-
-
-class ActionSessionStart(Action):
-    """Starts a session. The AI disclosure (EU AI Act transparency) comes with
-    the first reply (actions/base.py): the user's message is not known yet here,
-    and an urgent reply must come before it."""
-
-    def name(self) -> str:
-        return "action_session_start"
-
-    async def run(
-        self,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> List[EventType]:
-        logger.info("Session start for sender %s", tracker.sender_id)
-        # No slots carry over (domain: carry_over_slots_to_new_session: false),
-        # so a new session never starts inside an old clarification.
-        return [SessionStarted(), ActionExecuted("action_listen")]
 
 
 class ActionHumanContact(AssistantAction):

@@ -12,6 +12,7 @@ from actions import settings
 from actions.base import AssistantAction
 from actions.channel_helpers import send_answer
 from actions.clarification_state import end_clarification
+from actions.follow_up import remember_answer
 from actions.knowledge_base import get_knowledge_base
 from actions.replies import reply
 
@@ -43,6 +44,8 @@ class ActionRespondToPersonalDecision(AssistantAction):
             tracker.sender_id,
             entry.id if entry else "none",
         )
-        if entry is not None:
-            send_answer(dispatcher, knowledge_base, entry, introduction=reply("personal_general_information"))
-        return end_clarification(tracker)
+        if entry is None:
+            return end_clarification(tracker)
+        send_answer(dispatcher, knowledge_base, entry, introduction=reply("personal_general_information"))
+        # The general information is the topic of follow-up questions.
+        return [*end_clarification(tracker), *remember_answer(entry)]

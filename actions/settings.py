@@ -19,12 +19,19 @@ QUESTION_INTENT_PREFIX = "ask_"
 # A personal question ("is bestraling voor mij een goed idee?") gets the
 # general information of the topic the classifier saw in it, when at least
 # this confident (the FallbackClassifier threshold of config.yml).
-PERSONAL_TOPIC_MIN_CONFIDENCE = 0.4
+PERSONAL_TOPIC_MIN_CONFIDENCE = 0.2
 
-# How many topic buttons a clarification ("Bedoelt u ...?") offers.
+# How many topic buttons a clarification ("Bedoelt u ...?") offers at most;
+# a topic is offered from this confidence on, and the second only within
+# this margin of the first (values from the blind development set).
 CLARIFICATION_CHOICES = 2
+CLARIFICATION_MIN_CONFIDENCE = 0.1
+CLARIFICATION_CLOSE_MARGIN = 0.2
 REPLIES_PATH = Path(os.environ.get("REPLIES_PATH", REPO_ROOT / "knowledge" / "replies.yml"))
 
 # After an alarm or distress reply, this many following user turns are read
 # with the safety layers' lower follow-up threshold (safety/decision.py).
 SAFETY_FOLLOW_UP_TURNS = 3
+
+# Who can help with questions the source does not cover.
+REFERRALS_PATH = Path(os.environ.get("REFERRALS_PATH", REPO_ROOT / "knowledge" / "referrals.yml"))

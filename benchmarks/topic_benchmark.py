@@ -41,6 +41,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from actions import settings  # noqa: E402
+from actions.clarify_question import out_of_scope_lead  # noqa: E402
 from actions.knowledge_base import get_knowledge_base  # noqa: E402
 from tests.helpers import BLIND_TOPIC_DIR, blind_sets, model_path, training_examples  # noqa: E402
 
@@ -66,6 +67,9 @@ def reply_for(parse: Dict[str, Any], text: str) -> Tuple[str, Optional[str]]:
             entry = ranked[0] if ranked else None
         return "answer", entry.id if entry else None
     if intent == "nlu_fallback":
+        # As actions/clarify_question.py: unsure, but out of scope leads.
+        if out_of_scope_lead(parse.get("intent_ranking") or []):
+            return "out_of_scope", None
         return "clarification", None
     if intent in OUT_OF_SCOPE:
         return "out_of_scope", None

@@ -53,14 +53,15 @@ _FORWARD: List[Tuple[str, str]] = [
         r"tijdens\s+(?:de|mijn|haar|zijn)\s+(?:eerste|vorige)|bij\s+(?:de|mijn|haar)\s+(?:eerste|vorige)|"
         r"in\s+(?:19|20)\d\d|in\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
         r"january|february|march|may|june|july|august|october|december)|(?:\w+\s+)?(?:maanden|jaar|jaren|weken)\s+terug|"
-        r"(?:in de|vorige|afgelopen)\s+(?:zomer|winter|lente|herfst|kerst)|"
+        r"(?:in de|vorige|afgelopen|deze)\s+(?:zomer|winter|lente|herfst|kerst)|"
         r"last (?:year|month)|years ago|months ago|back then|in the past)\b",
     ),
     # Hypothetical or conditional: what if, when should I call.
     (
         HYPOTHETICAL,
         r"\b(?:wat\s+(?:als|moet ik doen als|te doen als|doe ik als|gebeurt er als)|stel\s+(?:dat|nou|je voor)|"
-        r"(?:voor het geval|in geval)|indien|mocht(?:en)?\s+(?:ik|ze|zij|hij|je|u)|"
+        r"(?:voor het geval|in geval)|indien|mocht(?:en)?\s+(?:ik|ze|zij|hij|je|u)|stel\s+(?:ik|je|ze|hij|mama|mijn)|"
+        r"alarmsympto\w*|if\s+(?:\S+\s+){0,3}?(?:ever|one day|gets|starts)|"
         r"wanneer\s+(?:moet|moeten|moet je|bel|bellen|is het|moet ik)|"
         r"bij\s+(?:welke|hoeveel|wat voor)|vanaf\s+(?:welke|hoeveel)|"
         r"(?:kan|kun|kunnen|zou|zouden)\s+(?:ik|je|u|ze|zij|men|mensen|patienten|vrouwen)\s+(?:\S+\s+){0,3}?"
@@ -90,14 +91,27 @@ _FORWARD: List[Tuple[str, str]] = [
 # "Wat is ..." only right before the symptom ("wat is hypercalciemie"), not
 # in "wat is er aan de hand, ik krijg geen lucht".
 _FORWARD.append((INFORMATIONAL, r"\bwat\s+(?:is|zijn|betekent|betekenen|houdt)\s+(?:\S+\s+){0,2}$"))
+# "kan chemo tintelingen geven?": a question whether a treatment causes it.
+_FORWARD.append(
+    (
+        INFORMATIONAL,
+        r"\b(?:kan|kunnen|geeft|geven|krijg je)\s+(?:de\s+)?(?:chemo\w*|kuur|behandeling|bestraling|hormoontherapie|"
+        r"medicijnen|pillen|tabletten)\s+$",
+    )
+)
 
 # Triggers that govern what comes before them in the clause ("koorts heb ik
 # niet", "koorts gehad").
 _BACKWARD: List[Tuple[str, str]] = [
-    (NEGATED, r"\b(?:heb ik niet|had ik niet|is er niet|gelukkig niet|niet gehad|nooit gehad|nee)\b"),
+    (
+        NEGATED,
+        r"\b(?:heb ik niet|had ik niet|is er niet|gelukkig niet|niet gehad|nooit gehad|nee)\b|"
+        r"\b(?:heb|had)\s+(?:ik|ze|hij)\s+(?:\S+\s+){0,3}?(?:niet|nooit)\s+(?:gehad|last van)\b",
+    ),
     (
         PAST,
-        r"\b(?:gehad|was (?:toen|destijds)|jaar geleden|jaren geleden|maanden geleden|vroeger|van vorige (?:week|maand|keer))\b",
+        r"\b(?:gehad|was (?:toen|destijds)|jaar geleden|jaren geleden|maanden geleden|vroeger|van vorige (?:week|maand|keer)|"
+        r"vorig jaar|vorige maand|last year|last month|years ago|months ago)\b",
     ),
     (
         HYPOTHETICAL,
@@ -107,7 +121,7 @@ _BACKWARD: List[Tuple[str, str]] = [
     (
         INFORMATIONAL,
         r"(?:een\s+)?bijwerking(?:en)?\s*(?:\?|van)|is dat normaal\s*\?|komt dat vaak voor|"
-        r"\bhoe komt dat\s*\?|side effect|\b(?:vaak|veel) voor\b",
+        r"\bhoe komt dat\s*\?|side effect|\b(?:vaak|veel) voor\b|\b(?:las|lees|hoorde) ik\b|\bheb ik (?:gelezen|gehoord)\b",
     ),
 ]
 
@@ -119,6 +133,8 @@ _BACKWARD_RE: List[Tuple[str, Pattern[str]]] = [(frame, re.compile(p)) for frame
 _MAX_FORWARD_CHARS = 90
 _NEGATION_WORDS = 3
 _BACKWARD_WORDS = 4
+# "koorts heb ik deze kuur niet gehad": a denial may come a few words later.
+_NEGATION_BACKWARD_WORDS = 7
 _MAX_BACKWARD_CHARS = 60
 
 # Words after the symptom, in the same sentence, that say it is over: "toen
@@ -127,11 +143,13 @@ _RESOLVED = re.compile(
     r"\b(?:alles (?:was|is) (?:weer\s+)?(?:ok|oke|goed|in orde)|(?:gaat|ging|loopt|is) (?:het\s+)?(?:nu\s+)?weer (?:goed|normaal|beter)|"
     r"(?:sindsdien|daarna|nadien) (?:niks|niets|nooit|geen)|(?:is|was) (?:nu\s+)?weer (?:over|weg|normaal)|"
     r"(?:fine|ok|okay|better) now|nothing since|never again since|(?:is|was) (?:toen\s+)?(?:over|overgegaan)|"
-    r"sinds\s*dien (?:niks|niets|nooit|geen)|(?:kwam|kwamen) (?:door|van) )"
+    r"sinds\s*dien (?:niks|niets|nooit|geen)|(?:kwam|kwamen) (?:door|van) |"
+    r"(?:now|nu)\s+stab\w*|(?:is|was)\s+(?:nu\s+)?stabiel|liep\s+(?:\S+\s+)?goed\s+af|(?:is|was)\s+goed\s+afgelopen|"
+    r"niks gebroken|niets gebroken|die\s+(?:zijn|is)\s+(?:\S+\s+)?(?:weg|over|verdwenen))"
 )
 # "Als/as/wanneer ... , wat moet ik dan doen": a condition with a question about it.
 _CONDITIONAL_SENTENCE = re.compile(
-    r"^\s*(?:en\s+|maar\s+)?(?:als|as|wanneer|indien|mocht|stel|if)\b.*\b(?:dan|then)\b.*"
+    r"^\s*(?:en\s+|maar\s+)?(?:wat als|what if|als|as|wanneer|indien|mocht|stel|if)\b.*\b(?:dan|then)\b.*"
     r"(?:\?|\b(?:doen|bellen|bel|call|do)\b)"
 )
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)|\n")
@@ -151,7 +169,8 @@ _NOW = re.compile(
 DENIAL = re.compile(
     r"\b(?:niet|nie|geen|nooit|not|no)\s+(?:echt\s+|erg\s+|zo\s+|meer\s+|heel\s+|really\s+|last\s+van\s+)?"
     r"(?:benauwd|kortademig|slap|doof|zwak|verward|suf|koorts|koortsig|diarree|misselijk|gevallen|"
-    r"rillerig|rillingen|bloed|bloeding|hoofdpijn|pijn|short of breath|feverish|fever|confused)\b|"
+    r"rillerig|rillingen|bloed|bloeding|hoofdpijn|pijn|dorst|short of breath|feverish|fever|confused)\b|"
+    r"\b(?:spuugt|spuug|geeft|kotst|braakt|bloedt|valt|ril|rilt)\s+(?:ze\s+|hij\s+|ik\s+)?niet\b|"
     r"\b(?:geef|geeft|gaf|moet|hoef)\s+(?:ik\s+|ze\s+)?(?:niet|nie|geen)\s+(?:meer\s+)?over(?:geven)?\b|"
     r"\bkan\s+(?:alles|gewoon|goed)\s+(?:binnen\s*houden|eten|drinken)\b"
 )
@@ -208,8 +227,36 @@ def frame_of(text: str, start: int, end: int) -> Frame:
             return Frame(kind)
     # Backward triggers only right after the symptom: in "38,9 en ze heeft
     # vorige week chemo gehad", "gehad" belongs to the chemo, not the fever.
-    after = " ".join(after.split()[:_BACKWARD_WORDS])
+    words_after = after.split()
     for kind, regex in _BACKWARD_RE:
-        if regex.search(after) and not (now and kind in (PAST, HYPOTHETICAL)):
+        window = " ".join(words_after[: _NEGATION_BACKWARD_WORDS if kind == NEGATED else _BACKWARD_WORDS])
+        if regex.search(window) and not (now and kind in (PAST, HYPOTHETICAL)):
             return Frame(kind)
     return Frame(None)
+
+
+# Sentences that as a whole ask about a possibility, not report a fact:
+# "wat als ze ooit niet meer kan lopen?", "stel ik krijg koorts, ...",
+# "if my mom gets confused one day ...". The classifier does not read them.
+_HYPOTHETICAL_SENTENCE = re.compile(
+    r"^\s*(?:en\s+|maar\s+)?(?:wat als|what if|stel\s+(?:dat|ik|je|ze|hij|nou|mama|mijn)|mocht\s+(?:ik|ze|hij)|"
+    r"in case|if\s+(?:\S+\s+){0,4}?(?:ever|one day|gets|starts|becomes))\b|"
+    r"\b(?:alarmsympto\w*|alarmsignal\w*|waarschuwingssignal\w*|waarschuwingsteken\w*|warning signs?)\b"
+)
+
+
+def hypothetical_sentence_spans(text: str) -> List[Tuple[int, int]]:
+    """Spans of the sentences of `text` (normalised) that ask about a
+    possibility rather than report something happening now."""
+    spans = []
+    start = 0
+    for end_match in [*_SENTENCE_END.finditer(text), None]:
+        end = end_match.start() if end_match else len(text)
+        sentence = text[start:end]
+        hypothetical = _HYPOTHETICAL_SENTENCE.search(sentence) or _CONDITIONAL_SENTENCE.search(sentence)
+        if sentence.strip() and hypothetical and not _NOW.search(sentence):
+            spans.append((start, end))
+        if end_match is None:
+            break
+        start = end_match.end()
+    return spans

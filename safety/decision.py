@@ -112,7 +112,7 @@ def decide(
     elif (
         verdict.personal
         and classified is not None
-        and (classified.startswith("ask_") or classified == "nlu_fallback")
+        and (classified.startswith("ask_") or classified in ("nlu_fallback", "out_of_scope_medical"))
     ):
         intent = PERSONAL_DECISION
     else:

@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Pattern, Tuple
 
-from safety.context import DENIAL, frame_of
+from safety.context import DENIAL, frame_of, hypothetical_sentence_spans
 
 ALARM = "alarm_symptom"
 DISTRESS = "distress"
@@ -50,6 +50,7 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"\bsleept?\s+(?:\S+\s+){0,2}?(?:met\s+)?(?:\S+\s+)?(?:been|voet)\b|\bloopt\s+(?:\S+\s+){0,2}?(?:als een dronk\w*|wankel\w*|zwalk\w*)",
         r"\b(?:kan|kon|kunnen)\s+(?:\S+\s+){0,2}?(?:niet|nie|nt)\s+(?:meer\s+)?naar de (?:wc|toilet)\b|\bplas\w*\s+(?:\S+\s+){0,2}?in\s+(?:mijn|haar|mn|m'n|zijn)\s+broek\b|\buitplassen\b",
         r"\blegs?\s+(?:\S+\s+){0,2}?(?:numb|weak|gave way|giving way|tingling|not working)\b",
+        rf"\btinteling\w*\s+in\s+(?:\S+\s+){{0,3}}?{_LEGS}|\bop watten\b|\bparesthesie\w*|\bmyelum\w*|\bmictie\b.{{0,30}}\b(?:niet|lukt)",
         rf"{_LEGS}\s+{_GAP}(?:voelen|voelt|zijn|is|worden|wordt)\s+{_GAP}(?:slap|krachteloos|gevoelloos|verlamd|doof|zwaar|als pudding|weg)",
         rf"(?:slappe|krachteloze|gevoelloze|verlamde|dove|verdoofde)\s+{_LEGS}",
         rf"(?:voel|voelt|voelen)\s+{_GAP}{_LEGS}\s+{_GAP}{_NOT}\b",
@@ -78,7 +79,8 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         # Feeling ill or an inflamed port during chemotherapy: a possible infection.
         r"\b(?:grieperig|koortsig|gloeiend|pus|ontstoken|rood en warm|ziek en (?:rillerig|koud|warm))\b(?=.*\b(?:chemo\w*|kuur|kuren|paclitaxel|docetaxel|capecitabine|port-?a-?cath|afweer))",
         r"\b(?:chemo\w*|kuur|kuren|paclitaxel|docetaxel|capecitabine)\b.{0,120}\b(?:grieperig|koortsig|gloeiend|ziek en (?:rillerig|koud|warm))\b",
-        r"\b(?:38|39|40|41)(?:[.,]\d)?\s*(?:graden|°|gr\b|c\b)",
+        # "boven de 38 graden", "de grens van 38 graden" is threshold talk, not a reading.
+        r"(?<!van )(?<!boven )(?<!vanaf )(?<!bij )(?<!dan )(?<!of )(?<!tot )(?<!de )\b(?:38|39|40|41)(?:[.,]\d)?\s*(?:graden|°|gr\b|c\b)",
         # A bare figure counts only with a verb or word that makes it a reading
         # ("heeft 38,9", "en 38,6"), not in "38 of 38,5?".
         r"(?<!of )(?<!tussen )(?<!boven )(?<!vanaf )(?<!dan )\b(?:38|39|40|41)[.,]\d\b(?!\s*(?:%|procent|kg|kilo|jaar|cm|mm|euro))",
@@ -92,8 +94,9 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"geen\s+(?:luht|lugt)\b",
         r"\bnaar adem\b|\bademnood\b|\bstikken\b|\bstik\b|\bhappen naar lucht",
         r"\b(?:can'?t|cannot|can not|hard to|struggling to)\s+breathe\b|\bshort of breath\b|\bbreathless\b|\bout of breath\b",
+        r"\b(?:can'?t|cannot)\s+catch\s+(?:my|her|his)\s+breath\b|\bchest\s+(?:feels\s+)?(?:tight|heavy|pressure)",
         r"\b(?:lippen|lip)\s+(?:\S+\s+){0,2}?blauw\w*|\bblauwe lippen\b|\bhijgt\s+(?:heel|zo|erg)\b|\bstikt\b|\bdyspnoe|\bsaturatie\w*\s+(?:\S+\s+){0,3}?[5-8]\d\s*%|\bslecht\s+(?:lucht|adem)\b",
-        r"\b(?:kan|kon)\s+(?:\S+\s+){0,2}?(?:niet|nie)\s+(?:meer\s+)?plat\s+(?:liggen|ligge)\b|\bsit up to breathe\b|\bademt\s+(?:\S+\s+){0,2}?(?:snel|raar|moeilijk|zwaar)",
+        r"^\W*(?:erg\s+|heel\s+|zo\s+)?benauwd\b|\b(?:kan|kon)\s+(?:\S+\s+){0,2}?(?:niet|nie)\s+(?:meer\s+)?(?:plat\s+)?(?:liggen|ligge)\b|\bsit up to breathe\b|\bademt\s+(?:\S+\s+){0,2}?(?:snel|raar|moeilijk|zwaar)",
         r"\b(?:zin|zinnen)\s+(?:\S+\s+){0,2}?niet\s+(?:meer\s+)?(?:af\s*maken|afmaken)\b|\bhijgt?\b.{0,40}\b(?:rust|stil|zitten|liggen)",
         r"(?:ademen|ademhalen|ademhaling)\s+(?:\S+\s+){0,3}?(?:lukt|gaat)\s+(?:\S+\s+){0,2}?(?:niet|nauwelijks|slecht|moeilijk)",
     ],
@@ -132,13 +135,16 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"\b(?:kreeg|krijgt|krijg|had|heeft|heb)\s+(?:\S+\s+){0,2}?(?:een\s+)?toeval(?:len)?\b(?!\s+(?:dat|of))",
         r"\b(?:armen|benen|arm|been|lichaam|lijf|hoofd|gezicht|hand|handen)\s+(?:\S+\s+){0,3}?(?:schok|schokt|schokte|schokken|trekt|trokken)\b",
         r"\b(?:ligt|lag|begon|begint|zit)\s+(?:\S+\s+){0,2}?te\s+(?:schokken|trillen en schokken)\b",
-        r"\b(?:reageert|reageerde|reageren)\s+(?:\S+\s+){0,2}?(?:niet|nauwelijks|amper|half|maar half|slecht)\b",
+        r"\b(?:reageert|reageerde|reageren)\s+(?:\S+\s+){0,2}?(?:niet|nie|nt|nauwelijks|amper|half|maar half|slecht)\b",
+        r"\bacting\s+(?:\S+\s+)?(?:weird|strange|odd)|\b(?:very|so|really)\s+(?:sleepy|drowsy)|\bcan'?t (?:wake|stay awake)|\bforgetful\b.{0,40}\bsince\b",
         r"\b(?:suf|sufferig|versuft|duf|slaperig|sloom)\b.{0,80}\b(?:reageert|aanspreekbaar|wakker|praat)|"
         r"\bniet\s+(?:goed\s+)?wakker\s+(?:te\s+)?(?:krijgen|worden|blijven)|\bweg\s*gezakt\b|\bwegzakken\b|\bzakt\s+(?:steeds\s+)?weg\b",
         r"\bzie\s+(?:\S+\s+){0,4}?dubbel\b|\bdubbelzien\b|\bdouble vision\b|\bziet\s+(?:\S+\s+){0,2}?dubbel\b",
         r"\b(?:praat|praten|spreekt|spreken)\s+(?:\S+\s+){0,2}?(?:raar|onduidelijk|vreemd|wartaal|brabbel)|\bwartaal\b|\blalt\b|"
         r"\bwoorden\s+(?:\S+\s+){0,2}?niet\s+(?:meer\s+)?(?:vinden|uit)|\bhangende mondhoek\b",
         r"\b(?:confused|unconscious|passed out|not responding|slurred)\b",
+        r"\btalk\w*\s+(?:\S+\s+)?(?:strange|weird|funny|nonsense|gibberish)|\bwords\s+(?:\S+\s+)?(?:wrong|mixed|jumbled)|\b(?:mouth|face)\s+(?:\S+\s+)?(?:hangs|droops|drooping|hanging)",
+        r"\bpraat\w*\s+(?:\S+\s+)?(?:onzin|wartaal|rare dingen|vreemde dingen)|\bweet\s+(?:\S+\s+){0,2}?niet\s+(?:meer\s+)?(?:welke dag|waar ze|waar hij|wie ik|wat voor dag)",
         r"\b(?:mond|mondhoek|gezicht)\s+(?:\S+\s+){0,2}?(?:hangt|scheef)|\bscheef\s+(?:gezicht|mond)|\b(?:rechter|linker)(?:arm|been|kant)\s+(?:\S+\s+){0,3}?(?:raar|slap|doof|trok|trekt|verlamd|krachteloos)",
         r"\bdubbele tong\b|\b(?:zegt|praat)\s+(?:\S+\s+){0,2}?(?:rare|vreemde|verkeerde)\s+(?:dingen|woorden)|\bwoorden\s+(?:\S+\s+){0,8}?(?:verkeerd|door elkaar|mixed)|\btalks?\s+(?:\S+\s+)?strange",
         r"\bziet\s+(?:\S+\s+){0,2}?(?:mensen|dingen|beestjes)\s+die\s+er\s+niet\s+zijn|\bweet\s+(?:\S+\s+){0,2}?niet\s+(?:meer\s+)?waar\s+(?:ze|hij|ik)\s+(?:is|ben)|\bniet\s+meer\s+(?:zichzelf|haarzelf)\b|\bkijkt\s+(?:\S+\s+){0,2}?door\s+(?:mij|me|ons)\s+heen",
@@ -155,6 +161,8 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"\bbloed(?:t|en|ing)?\b.{0,60}(?:stopt niet|houdt niet op|heel erg|heel veel|erg veel|al een uur|hevig|gutst|blijft)",
         r"\bbloedspugen\b|\bbloed in (?:de|mijn|haar|zijn) (?:ontlasting|urine|plas|poep)|\bzwarte (?:ontlasting|poep|stoelgang)\b",
         r"\b(?:coughing|cough|coughed|throwing|vomiting|threw)\s+(?:up\s+)?blood\b|\bbleeding (?:a lot|heavily|won'?t stop)\b",
+        r"\b(?:vomit\w*|throw\w* up|spit\w*|cough\w*)\s+(?:\S+\s+){0,2}?blood\b|\bcoffee[- ]?(?:ground|like)|\bkoffiedik\b|\bnose ?bleed\b.{0,40}\b(?:won'?t|not|minutes|hour)",
+        r"\bneusbloed\w*\b.{0,50}\b(?:stopt niet|niet (?:te )?stoppen|minuten|uur|blijft|houdt niet op)",
         r"\b(?:pik)?zwarte?\s+(?:\S+\s+){0,1}?(?:ontlasting|poep|stoelgang)|\b(?:ontlasting|poep|stoelgang)\s+(?:\S+\s+){0,3}?(?:pik)?zwart\b",
         r"\bbloedneus\b.{0,40}\b(?:stopt|uur|niet)|\b(?:geef|geeft|gaf)\s+bloed\s+over|\b(?:vers|helder)\s*rood bloed|\bhelderrood\b|\bbloedt en bloedt\b|\bdoorweekt\b",
     ],
@@ -162,7 +170,7 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
     "fluids": [
         r"(?:kan|kon|kun|lukt)\s+(?:\S+\s+){0,3}?(?:niks|niets|geen\s+\S+|nauwelijks\s+\S+)\s+(?:meer\s+)?(?:binnen\s*houden|binnenhouden|binnen te houden|inhouden|drinken)",
         r"\b(?:houd|hou|houdt|blijft)\s+(?:\S+\s+){0,2}?(?:niks|niets)\s+(?:meer\s+)?binnen\b|\balles\s+(?:\S+\s+){0,2}?(?:komt|kwam)\s+(?:er\s+)?(?:weer\s+)?uit\b",
-        r"\b(?:can'?t|cannot)\s+keep\s+(?:anything|water|fluids?|food|it)\s+down\b|\bkeeps? (?:throwing up|vomiting)\b",
+        r"\b(?:can'?t|cannot)\s+keep\s+(?:anything|water|fluids?|food|it|(?:her|his|my)\s+(?:pills|medicine|food))\s+down\b|\bkeeps? (?:throwing up|vomiting)\b|\b(?:throwing up|vomiting)\s+since\b",
         r"\b(?:geeft|geef|spuugt|spuug|kots|kotst|braakt)\s+(?:\S+\s+){0,2}?(?:al\s+)?(?:\d+|tien|twaalf|uren|de hele|heel de|sinds)\b.{0,30}|\b(?:elke|iedere)\s+slok\b|\b(?:zelfs|ook)\s+(?:het\s+)?water\s+(?:\S+\s+){0,2}?(?:komt|blijft|kwam)",
         r"\b(?:niet|nie|niks|niets|geen)\s+(?:\S+\s+){0,3}?(?:binnen\s*houden|binne\s*houwe|binnen\s*houwe|binnenhouden)\b|"
         r"\b(?:drinkt|drink|drinken)\s+(?:\S+\s+)?(?:niks|niets|bijna niks|bijna niets|nauwelijks)\b|\b(?:niks|niets)\s+blijft\s+binnen\b|\bvomit\w*\s+(?:\S+\s+){0,2}?(?:whole|all)\b|\bcan'?t drink\b",
@@ -180,7 +188,9 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"\b(?:dubbel|tegelijk|allebei|twee keer|2 keer|2x)\s+(?:\S+\s+){0,2}?(?:genomen|genome|ingenomen|gekregen|geslikt|opgeplakt|geplakt)\b|\b(?:verdubbeld|gehalveerd)\b",
         r"pleister\w*\b.{0,60}\b(?:zonder de oude|er (?:nu\s+)?2|twee|3|drie|in plaats van)|\b\d+\s+(?:fentanyl)?pleisters\b",
         r"\b(?:\d+|zes|acht|tien)\s+(?:\S+\s+)?(?:genomen|ingenomen|geslikt)\s+want\b|\b(?:er|ik)\s+(?:\S+\s+){0,2}?(?:\d+|zes|acht|tien)\s+genomen\b",
-        r"\b(?:pillendoos\w*|medicijndoos\w*|pillen|tabletten)\b.{0,40}\b(?:gezeten|opgegeten|in (?:zijn|haar) mond|missen er|ingeslikt|doorgeslikt)",
+        r"\b(?:pillendoos\w*|medicijndoos\w*|pillen|tabletten)\b.{0,40}\b(?:gezeten|gegeten|opgegeten|in (?:zijn|haar) mond|missen er|ingeslikt|doorgeslikt)",
+        r"\b(?:zelf|eigen houtje)\b.{0,60}\b(?:op te hogen|opgehoogd|verhoogd|verdubbel\w*|gehalveerd|meer genomen|ophogen)\b",
+        r"\b\d+\s+(?:\S+\s+)?extra\s+(?:genomen|ingenomen|geslikt)|\bextra\s+(?:pillen|tabletten|paracetamol\w*)\s+(?:genomen|ingenomen|geslikt)",
     ],
     # High calcium in lay words: thirst together with drowsiness, constipation or confusion.
     "calcium": [
@@ -239,6 +249,12 @@ _DISTRESS_PATTERNS: List[str] = [
     r"\bcut(?:s|ting)? (?:my|him|her)self\b|\bgive up on (?:life|everything)\b|\bcan'?t (?:go on|take it) any ?more\b|\bgoodbye letter",
     # Self-harm, one's own or a relative's.
     r"\b(?:snij|snijd|snijdt|snijden|sneed|kras|krast|krassen|bonk|bonkt)\s+(?:\S+\s+){0,3}?(?:mezelf|zichzelf|haarzelf|zich|in\s+(?:haar|zijn|mijn)\s+(?:armen|arm|benen|polsen|pols))\b",
+    r"\bno hope\b|\bhopeless\b|\bgeloof\s+(?:er\s+)?(?:echt\s+)?niet\s+meer\s+in\b|\bpills are ready\b|"
+    r"\b(?:everything|alles)\s+(?:is\s+)?(?:arranged|geregeld)\b.{0,80}\b(?:pills|pillen|afscheid|dag zeggen|goodbye)|"
+    r"\b(?:nog\s+)?(?:even\s+)?(?:dag|doei|vaarwel)\s+(?:\S+\s+)?zeggen\b|\bsay(?:ing)? goodbye\b",
+    r"\b(?:brandt|brand|verbrandt|bijt|slaat|krabt)\s+(?:\S+\s+)?(?:zich|zichzelf|mezelf|haarzelf)\b",
+    r"\b(?:bonk|bonkt|sla|slaat)\s+(?:ik\s+|ze\s+|hij\s+)?(?:mijn|haar|zijn|mn)\s+hoofd\s+tegen|\b(?:armen|arm|polsen)\s+open\w*|\bkrab\w*\s+(?:\S+\s+){0,3}?open\b",
+    r"\b(?:saving|saved|hoarding)\s+(?:up\s+)?(?:my|her|his)?\s*(?:sleeping\s+)?(?:pills|tablets|morphine)",
     r"\bzelfbeschadig\w*|\bautomutilatie\b|\bzichzelf\s+(?:\S+\s+){0,2}?(?:pijn doen|pijn te doen|verwonden|iets aandoen|iets aan te doen)",
     r"\b(?:mezelf|zichzelf|haarzelf)\s+(?:\S+\s+){0,3}?(?:gesneden|gekrast|gebrand|pijn|iets aandoet|aandoet)\b|\b(?:burning|burns|burned|burnt)\s+(?:him|her|my)self\b|\bcutting again\b|\b(?:is|was)\s+cutting\b",
     r"\bgeen\s+(?:enkel\s+)?(?:lichtpuntje|hoop|toekomst)\s+meer\b|\bwhat'?s the point\b|\bno point\b|\bgeen zin meer\b(?!\s+in\s+(?!(?:het\s+)?leven|alles))|\b(?:alles|het leven)\s+(?:\S+\s+){0,1}?zinloos\b|\bik ben op\b|\bhet is op\b",
@@ -276,7 +292,7 @@ _IDIOMS = re.compile(
     r"(?:word|wordt|werd)\s+(?:ik|je|een mens)\s+(?:\S+\s+)?(?:gek|knettergek|horendol|wanhopig|moedeloos)\s+van|"
     r"om\s+(?:gek|wanhopig|moedeloos|moe)\s+van\s+te\s+worden|"
     r"(?:spuugzat|kotsbeu|strontziek|beu|zat|spuug\s*zat)|mijn\s+buik\s+vol\s+van|"
-    r"hart\s+(?:zakte|zonk|zakt)\s+(?:\S+\s+){0,2}?schoenen|"
+    r"hart\s+(?:zakte|zonk|zakt)\s+(?:\S+\s+){0,2}?schoenen|\blig\w*\s+dubbel\b|dubbel\s+van\s+het\s+lachen|"
     r"geen\s+zin\s+(?:meer\s+)?in\s+(?:dat|die|de|het|al die|dit)\s+(?!leven\b)\S+|"
     r"dying\s+(?:to|for)|killing\s+me|scared\s+to\s+death|bored\s+to\s+death|"
     r"(?:ik|je)\s+(?:ben|bent)\s+(?:de\s+)?weg\s+kwijt\s+(?:met|in|door)|"
@@ -337,13 +353,14 @@ class SafetyVerdict:
 
     def intent_for(self, classified: Optional[str]) -> Optional[str]:
         """The overruling intent given what the classifier predicted. A
-        personal question overrules only a knowledge topic or a fallback."""
+        personal question overrules only a knowledge topic, a fallback or a
+        question outside the source ("mag ik een dosis overslaan?")."""
         if self.intent is not None:
             return self.intent
         if (
             self.personal
             and classified is not None
-            and (classified.startswith("ask_") or classified == "nlu_fallback")
+            and (classified.startswith("ask_") or classified in ("nlu_fallback", "out_of_scope_medical"))
         ):
             return PERSONAL_DECISION
         return None
@@ -399,6 +416,7 @@ def assess(text: str) -> SafetyVerdict:
     # Denied symptoms that are no pattern of their own ("geen diarree") are
     # hidden from the classifier too.
     framed_spans.extend(match.span() for match in DENIAL.finditer(clean))
+    framed_spans.extend(hypothetical_sentence_spans(clean))
     return SafetyVerdict(
         alarm_categories=tuple(current),
         distress=distress,

@@ -52,12 +52,15 @@ def make_tracker() -> TrackerFactory:
         slots: Optional[Dict[str, Any]] = None,
         sender_id: str = "test-user",
         first_turn: bool = False,
+        safety: Optional[Dict[str, Any]] = None,
     ) -> Tracker:
         latest = {
             "text": text,
             "intent": {"name": intent, "confidence": 1.0},
             "intent_ranking": ranking or [{"name": intent, "confidence": 1.0}],
             "entities": [],
+            # What the safety layers decided (safety/decision.py); nothing by default.
+            "safety_net": safety or {},
         }
         # By default the bot has already spoken in this session (no disclosure due).
         earlier = (
@@ -70,7 +73,8 @@ def make_tracker() -> TrackerFactory:
         ]
         return Tracker(
             sender_id=sender_id,
-            slots={"clarification_pending": False, **(slots or {})},
+            # last_answer_id: no topic for follow-up questions yet (actions/follow_up.py).
+            slots={"clarification_pending": False, "last_answer_id": None, **(slots or {})},
             latest_message=latest,
             events=events,
             paused=False,
@@ -80,6 +84,14 @@ def make_tracker() -> TrackerFactory:
         )
 
     return build
+
+
+@pytest.fixture(scope="session")
+def domain_files() -> Dict[str, Any]:
+    """The domain directory merged (responses, intents, actions)."""
+    from rasa.shared.core.domain import Domain
+
+    return Domain.load(str(ROOT / "domain")).as_dict()
 
 
 @pytest.fixture(scope="session")

@@ -12,14 +12,13 @@ from actions.conversation import (
     ActionGoodbye,
     ActionGreet,
     ActionHumanContact,
-    ActionSessionStart,
     ActionThank,
 )
 from actions.knowledge_base import KnowledgeBase
-from actions.out_of_scope import ActionNotUnderstood, ActionRespondOutOfScope
+from actions.out_of_scope import ActionNotUnderstood
 from actions.personal_decision import ActionRespondToPersonalDecision
 from actions.replies import reply
-from actions.safety_replies import ActionRespondToAlarm, ActionRespondToDistress
+from actions.safety_replies import ActionAfterUrgentReply
 
 
 async def test_answer_carries_disclaimer_buttons_and_metadata(
@@ -27,7 +26,8 @@ async def test_answer_carries_disclaimer_buttons_and_metadata(
 ) -> None:
     tracker = make_tracker("ask_progression_free_survival", "wat is pfs")
     events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
-    assert events == []
+    # The answer becomes the topic of follow-up questions (actions/follow_up.py).
+    assert events == [SlotSet("last_answer_id", "progression_free_survival")]
     [message] = dispatcher.messages
     entry = knowledge_base.entries["progression_free_survival"]
     assert message["text"].startswith(entry.answer)
@@ -53,7 +53,8 @@ async def test_each_question_intent_gets_its_own_answer(
 async def test_answer_closes_a_pending_clarification(dispatcher, make_tracker, domain) -> None:
     tracker = make_tracker("ask_pet_ct_scan", slots={"clarification_pending": True})
     assert await ActionAnswerQuestion().run(dispatcher, tracker, domain) == [
-        SlotSet("clarification_pending", False)
+        SlotSet("clarification_pending", False),
+        SlotSet("last_answer_id", "pet_ct_scan"),
     ]
 
 
@@ -76,42 +77,76 @@ async def test_clarification_offers_the_two_best_topics_then_gives_up(
         dispatcher, make_tracker("nlu_fallback", "botjes straling", ranking), domain
     )
     assert events == [SlotSet("clarification_pending", True)]
-    [message] = dispatcher.messages
+    message, line = dispatcher.messages
     assert message["text"] == reply("clarify")
+    # No uncertain reply without the way out.
+    assert line["text"] == reply("emergency_line")
     assert [button["payload"] for button in message["buttons"]] == [
         "/ask_radiotherapy_of_metastases",
         "/ask_bone_metastases_treatment",
-        "/help",
+        "/rephrase",
     ]
 
     second = make_tracker("nlu_fallback", "hmm", ranking, slots={"clarification_pending": True})
     events = await ActionClarifyQuestion().run(dispatcher, second, domain)
     assert events == [SlotSet("clarification_pending", False)]
-    assert dispatcher.messages[-1]["text"] == reply("not_understood")
-    assert "behandelend team" in dispatcher.messages[-1]["text"]
+    assert dispatcher.messages[-2]["text"] == reply("not_understood")
+    assert "behandelend team" in dispatcher.messages[-2]["text"]
+    assert dispatcher.messages[-1]["text"] == reply("emergency_line")
 
 
-async def test_alarm_reply_is_urgent_and_adds_113_when_distress_too(dispatcher, make_tracker, domain) -> None:
-    text = "ik kan mijn benen niet meer bewegen en ik wil niet meer leven"
-    await ActionRespondToAlarm().run(dispatcher, make_tracker("alarm_symptom", text), domain)
-    assert [message["metadata"]["kind"] for message in dispatcher.messages] == ["alarm", "distress"]
-    assert "112" in dispatcher.messages[0]["text"]
-    assert "huisartsenpost" in dispatcher.messages[0]["text"]
-    assert "0800-0113" in dispatcher.messages[1]["text"]
-
-
-async def test_alarm_reply_alone_has_no_faq_answer(dispatcher, make_tracker, domain) -> None:
-    text = "ik heb botuitzaaiingen en ben net gevallen, mijn heup doet heel erg pijn"
-    await ActionRespondToAlarm().run(dispatcher, make_tracker("alarm_symptom", text), domain)
-    assert [message["metadata"]["kind"] for message in dispatcher.messages] == ["alarm"]
-
-
-async def test_distress_reply_names_113_and_the_gp(dispatcher, make_tracker, domain) -> None:
-    await ActionRespondToDistress().run(
-        dispatcher, make_tracker("distress", "ik zie het niet meer zitten"), domain
+async def test_after_an_urgent_reply_nothing_more_is_said_later_in_a_session(
+    dispatcher, make_tracker, domain
+) -> None:
+    # The alarm and distress texts are domain responses (domain/urgent_replies.yml).
+    await ActionAfterUrgentReply().run(
+        dispatcher, make_tracker("alarm_symptom", "ik krijg geen lucht"), domain
     )
-    text = dispatcher.messages[0]["text"]
-    assert "113" in text and "0800-0113" in text and "113.nl" in text and "huisarts" in text
+    assert dispatcher.messages == []
+
+
+def test_urgent_domain_responses_are_the_replies_of_knowledge(domain_files) -> None:
+    responses = domain_files["responses"]
+    assert responses["utter_alarm"][0]["text"] == " ".join(reply("alarm").split())
+    assert responses["utter_distress"][0]["text"] == " ".join(reply("distress").split())
+    assert (
+        "112" in responses["utter_alarm"][0]["text"]
+        and "huisartsenpost" in responses["utter_alarm"][0]["text"]
+    )
+    distress = responses["utter_distress"][0]["text"]
+    assert "0800-0113" in distress and "113.nl" in distress and "huisarts" in distress
+
+
+async def test_a_still_urgent_follow_up_gets_the_urgent_reply_again(dispatcher, make_tracker, domain) -> None:
+    tracker = make_tracker("nlu_fallback", "nee echt", safety={"follow_up_distress": True})
+    tracker.events.insert(-1, {"event": "bot", "text": "113", "metadata": {"metadata": {"kind": "distress"}}})
+    await ActionClarifyQuestion().run(dispatcher, tracker, domain)
+    assert [message.get("response") for message in dispatcher.messages] == ["utter_distress"]
+
+
+async def test_follow_up_flags_without_a_recent_urgent_reply_change_nothing(
+    dispatcher, make_tracker, domain
+) -> None:
+    tracker = make_tracker("ask_pet_ct_scan", "wat is een petscan", safety={"follow_up_alarm": True})
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert [m["metadata"]["kind"] for m in dispatcher.messages] == ["curated_answer"]
+
+
+async def test_an_answer_to_a_question_mentioning_a_symptom_ends_with_the_safety_line(
+    dispatcher, make_tracker, domain
+) -> None:
+    tracker = make_tracker(
+        "ask_side_effects_and_stopping", "is koorts een bijwerking?", safety={"warn": True}
+    )
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert [m["metadata"]["kind"] for m in dispatcher.messages] == ["curated_answer", "safety_line"]
+    assert dispatcher.messages[-1]["text"] == reply("emergency_line")
+
+
+async def test_an_over_long_message_is_asked_to_be_shortened(dispatcher, make_tracker, domain) -> None:
+    tracker = make_tracker("ask_pet_ct_scan", "lang verhaal", safety={"too_long": True})
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert [m["metadata"]["kind"] for m in dispatcher.messages] == ["too_long", "safety_line"]
 
 
 async def test_personal_decision_gives_no_advice_but_general_information(
@@ -132,32 +167,43 @@ async def test_personal_decision_without_general_information(dispatcher, make_tr
     assert [message["text"] for message in dispatcher.messages] == [reply("personal_decision")]
 
 
-@pytest.mark.parametrize(
-    ("intent", "pharmacist"), [("out_of_scope_medical", True), ("out_of_scope_other", False)]
-)
-async def test_out_of_scope_is_honest_and_offers_topics(
-    dispatcher, make_tracker, domain, intent: str, pharmacist: bool
+async def test_clarification_offers_one_topic_when_the_second_is_far_behind(
+    dispatcher, make_tracker, domain
 ) -> None:
-    await ActionRespondOutOfScope().run(dispatcher, make_tracker(intent, "mag ik autorijden"), domain)
-    [message] = dispatcher.messages
-    assert message["text"].startswith("Daar heb ik geen informatie over.")
-    assert ("apotheker" in message["text"]) is pharmacist
-    assert 3 <= len(message["buttons"]) <= 4
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.4},
+        {"name": "ask_pet_ct_scan", "confidence": 0.38},
+        {"name": "ask_hormone_therapy", "confidence": 0.05},
+    ]
+    await ActionClarifyQuestion().run(dispatcher, make_tracker("nlu_fallback", "scan?", ranking), domain)
+    message = dispatcher.messages[0]
+    assert message["text"] == reply("clarify_one")
+    assert [button["payload"] for button in message["buttons"]] == ["/ask_pet_ct_scan", "/rephrase"]
+
+
+async def test_clarification_without_a_plausible_topic_asks_for_other_words(
+    dispatcher, make_tracker, domain
+) -> None:
+    ranking = [{"name": "nlu_fallback", "confidence": 0.4}, {"name": "ask_pet_ct_scan", "confidence": 0.05}]
+    await ActionClarifyQuestion().run(dispatcher, make_tracker("nlu_fallback", "hmm", ranking), domain)
+    assert dispatcher.messages[0]["text"] == reply("clarify_rephrase")
+
+
+async def test_something_else_invites_other_words_and_keeps_the_clarification_open(
+    dispatcher, make_tracker, domain
+) -> None:
+    from actions.clarify_question import ActionInviteRephrase
+
+    tracker = make_tracker("rephrase", "iets anders", slots={"clarification_pending": True})
+    events = await ActionInviteRephrase().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["text"] == reply("rephrase")
+    assert events == [SlotSet("clarification_pending", True)]
 
 
 async def test_not_understood_offers_help(dispatcher, make_tracker, domain) -> None:
     await ActionNotUnderstood().run(dispatcher, make_tracker("nonsense", "😀😀"), domain)
     assert dispatcher.messages[0]["text"] == reply("nonsense")
     assert dispatcher.messages[0]["buttons"]
-
-
-async def test_session_start_sends_nothing_and_carries_no_slots(dispatcher, make_tracker, domain) -> None:
-    tracker = make_tracker("greet", slots={"clarification_pending": True})
-    tracker.events.append({"event": "slot", "name": "clarification_pending", "value": True})
-    events = await ActionSessionStart().run(dispatcher, tracker, domain)
-    assert [event["event"] for event in events] == ["session_started", "action"]
-    assert events[-1]["name"] == "action_listen"
-    assert dispatcher.messages == []
 
 
 async def test_first_reply_of_a_session_starts_with_the_ai_disclosure(
@@ -171,8 +217,12 @@ async def test_first_reply_of_a_session_starts_with_the_ai_disclosure(
 
 async def test_urgent_first_reply_comes_before_the_disclosure(dispatcher, make_tracker, domain) -> None:
     tracker = make_tracker("alarm_symptom", "ik krijg geen lucht", first_turn=True)
-    await ActionRespondToAlarm().run(dispatcher, tracker, domain)
-    assert [message["metadata"]["kind"] for message in dispatcher.messages] == ["alarm", "disclosure"]
+    # Rasa has just sent the urgent domain response for this message.
+    tracker.events.append(
+        {"event": "bot", "text": reply("alarm"), "metadata": {"metadata": {"kind": "alarm"}}}
+    )
+    await ActionAfterUrgentReply().run(dispatcher, tracker, domain)
+    assert [message["metadata"]["kind"] for message in dispatcher.messages] == ["disclosure"]
 
 
 async def test_later_replies_carry_no_disclosure(dispatcher, make_tracker, domain) -> None:
@@ -183,7 +233,7 @@ async def test_later_replies_carry_no_disclosure(dispatcher, make_tracker, domai
 
 def test_every_reply_action_discloses_on_the_first_turn() -> None:
     """rasa-sdk registers exactly our concrete actions, and every one of them
-    except session start derives from AssistantAction (so none can skip the
+    derives from AssistantAction (so none can skip the
     disclosure)."""
     from rasa_sdk.executor import ActionExecutor
 
@@ -194,7 +244,7 @@ def test_every_reply_action_discloses_on_the_first_turn() -> None:
     registered = set(executor.actions)
     assert {
         "action_answer_question",
-        "action_respond_to_alarm",
+        "action_after_urgent_reply",
         "action_greet",
         "action_goodbye",
     } <= registered
@@ -209,7 +259,7 @@ def test_every_reply_action_discloses_on_the_first_turn() -> None:
         return found
 
     disclosing = {cls().name() for cls in concrete(AssistantAction)}
-    assert registered - disclosing == {"action_session_start"}
+    assert registered == disclosing
 
 
 async def test_greeting_offers_featured_topics(
@@ -259,7 +309,7 @@ async def test_personal_question_with_an_unsure_topic_gets_no_answer(
 ) -> None:
     ranking = [
         {"name": "personal_decision", "confidence": 1.0},
-        {"name": "ask_pet_ct_scan", "confidence": 0.2},
+        {"name": "ask_pet_ct_scan", "confidence": 0.1},
     ]
     tracker = make_tracker("personal_decision", "is dat voor mij een goed idee?", ranking)
     await ActionRespondToPersonalDecision().run(dispatcher, tracker, domain)

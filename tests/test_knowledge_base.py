@@ -155,9 +155,15 @@ def test_every_reply_the_actions_use_exists() -> None:
     from actions import settings
 
     replies = yaml.safe_load(settings.REPLIES_PATH.read_text(encoding="utf-8"))
+    # The actions, the channels, and the urgent domain responses written by sync_knowledge.
     source = "\n".join(
-        path.read_text(encoding="utf-8") for path in Path(settings.REPO_ROOT, "actions").glob("*.py")
+        path.read_text(encoding="utf-8")
+        for folder in ("actions", "channels")
+        for path in Path(settings.REPO_ROOT, folder).glob("*.py")
     )
+    from scripts.sync_knowledge import URGENT_RESPONSES
+
+    source += "".join(f'reply("{key}")' for key, _ in URGENT_RESPONSES.values())
     used = set(re.findall(r'reply\("([a-z_]+)"\)', source)) | set(
         re.findall(r'reply_key[^=\n]*= "([a-z_]+)"', source)
     )
@@ -165,3 +171,78 @@ def test_every_reply_the_actions_use_exists() -> None:
     assert used, "the pattern found no reply keys"
     assert used <= set(replies), used - set(replies)
     assert {"alarm", "distress", "ai_disclosure", "greet", "nonsense", "thank", "goodbye"} <= used
+
+
+# ----- Simple summaries ("kunt u dat simpeler zeggen?") and the follow-up mapping -----
+
+
+def _sentences(text: str) -> list:
+    return [sentence.strip() for sentence in re.split(r"[.!?\n]", text) if sentence.strip()]
+
+
+@pytest.mark.parametrize("entry_id", sorted(REQUIRED_TOPICS))
+def test_every_entry_has_a_short_simple_summary_for_the_reader(
+    knowledge_base: KnowledgeBase, entry_id: str
+) -> None:
+    """1-3 short sentences, "u", sentences <= 25 words, no disclaimer (the action adds it)."""
+    entry = knowledge_base.entries[entry_id]
+    assert entry.simple, f"{entry_id}: no 'simple' summary"
+    sentences = _sentences(entry.simple)
+    assert 1 <= len(sentences) <= 3, f"{entry_id}: {len(sentences)} sentences"
+    assert not [s for s in sentences if len(s.split()) > 25], f"{entry_id}: a sentence over 25 words"
+    assert len(entry.simple.split()) < len(entry.answer.split()), f"{entry_id}: not shorter than the answer"
+    assert re.search(r"\b(u|uw)\b", entry.simple, re.I), f"{entry_id}: no 'u' or 'uw'"
+    assert not re.search(r"\b(je|jij|jouw|jou)\b", entry.simple, re.I), "no informal 'je/jij'"
+    assert knowledge_base.disclaimer not in entry.simple
+
+
+@pytest.mark.parametrize("entry_id", sorted(REQUIRED_TOPICS))
+def test_every_number_in_a_simple_summary_is_a_listed_fact(
+    knowledge_base: KnowledgeBase, entry_id: str
+) -> None:
+    entry = knowledge_base.entries[entry_id]
+    for number in NUMBER.findall(entry.simple):
+        assert any(number in fact for fact in entry.facts), f"{entry_id}: '{number}' not in facts"
+    if re.search(r"%|\bgemiddeld\b", entry.simple):
+        assert "ouder onderzoek" in entry.simple, f"{entry_id}: figures without 'ouder onderzoek'"
+
+
+@pytest.mark.parametrize("entry_id", sorted(REQUIRED_TOPICS))
+def test_simple_summaries_are_in_our_own_words(
+    knowledge_base: KnowledgeBase, source_text: str, entry_id: str
+) -> None:
+    """No run of 8 words copied from the source."""
+    source_words = re.findall(r"\w+", source_text.lower())
+    source_runs = {" ".join(source_words[i : i + 8]) for i in range(len(source_words) - 7)}
+    words = re.findall(r"\w+", knowledge_base.entries[entry_id].simple.lower())
+    copied = [" ".join(words[i : i + 8]) for i in range(len(words) - 7)]
+    assert not [run for run in copied if run in source_runs]
+
+
+def test_follow_up_mapping_answers_what_the_issue_names(knowledge_base: KnowledgeBase) -> None:
+    def target(last: str, kind: str) -> object:
+        entry = knowledge_base.follow_up_target(last, kind)
+        return entry.id if entry else None
+
+    assert target("chemotherapy_effect", "follow_up_side_effects") == "side_effects_and_stopping"
+    assert target("chemotherapy_effect", "follow_up_duration_or_effect") == "chemotherapy_effect"
+    assert target("radiotherapy_of_metastases", "follow_up_other_case:brain") == "brain_metastases"
+    # The source says nothing about side effects of radiotherapy, surgery or scans:
+    # those follow-ups get the honest "not in my information" instead.
+    for last in ("radiotherapy_of_metastases", "surgery_of_metastases", "pet_ct_scan"):
+        assert target(last, "follow_up_side_effects") is None
+    # Nothing is mapped for "simpler": every entry has its own summary.
+    assert not [key for key in knowledge_base.follow_ups if key[1] == "follow_up_simpler"]
+
+
+def test_loader_rejects_a_broken_follow_up_mapping() -> None:
+    document = yaml.safe_load(KNOWLEDGE_BASE_PATH.read_text(encoding="utf-8"))
+    document["follow_ups"] = {"hormone_therapy": {"follow_up_side_effects": "no_such_entry"}}
+    with pytest.raises(KnowledgeBaseError, match="no_such_entry"):
+        parse_knowledge_base(document)
+    document["follow_ups"] = {"hormone_therapy": {"follow_up_weather": "hormone_therapy"}}
+    with pytest.raises(KnowledgeBaseError, match="follow_up_weather"):
+        parse_knowledge_base(document)
+    document["follow_ups"] = {"hormone_therapy": {"follow_up_other_case": {"knee": "hormone_therapy"}}}
+    with pytest.raises(KnowledgeBaseError, match="knee"):
+        parse_knowledge_base(document)
