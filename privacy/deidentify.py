@@ -13,6 +13,7 @@ read them from deduce's cache.
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from functools import lru_cache
@@ -26,7 +27,13 @@ CONFIG_PATH = Path(__file__).with_name("deduce_base_config.json")
 def _deduce() -> Any:
     from deduce import Deduce
 
-    return Deduce(load_base_config=False, config=str(CONFIG_PATH))
+    deduce = Deduce(load_base_config=False, config=str(CONFIG_PATH))
+    # deduce's lookup structures are millions of long-lived objects: keep them
+    # out of the garbage collector's full scans (which would otherwise walk
+    # them again and again while the server answers messages).
+    gc.collect()
+    gc.freeze()
+    return deduce
 
 
 def deidentify(text: str) -> str:
