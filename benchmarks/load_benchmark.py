@@ -36,7 +36,7 @@ import aiohttp
 
 from launcher.paths import ENDPOINTS_FILE, REPO_ROOT
 from launcher.scaleout import build_scaleout, scaleout_settings, services_environment
-from launcher.servers import Assistant, start_assistant
+from launcher.servers import Assistant, build_assistant, start_assistant
 from launcher.settings import Settings, server_environment
 from tests.helpers import assistant_settings, free_port, model_path
 
@@ -219,6 +219,37 @@ def run_default(tmp: Path, args: argparse.Namespace, report: Dict[str, Any]) -> 
     return settings
 
 
+def run_store_comparison(tmp: Path, args: argparse.Namespace, report: Dict[str, Any]) -> None:
+    """The same concurrent load with three stores, back to back (same machine
+    load): rasa's in-memory store (a temporary endpoints file without a
+    tracker store, for comparison only), SQLite without de-identification, and
+    the default (SQLite with de-identification)."""
+    comparison: Dict[str, Any] = {}
+    in_memory = tmp / "endpoints-in-memory.yml"
+    in_memory.write_text("action_endpoint:\n  url: ${ACTION_SERVER_URL}\n", encoding="utf-8")
+    for label, deidentify, endpoints in [
+        ("in-memory store (rasa default)", True, in_memory),
+        ("SQLite, no de-identification", False, None),
+        ("SQLite + de-identification (default)", True, None),
+    ]:
+        settings = assistant_settings(
+            tmp / f"compare-{len(comparison)}", enable_api=False, deidentify=deidentify
+        )
+        assistant = build_assistant(settings, tmp / f"compare-{len(comparison)}")
+        if endpoints is not None:
+            command = assistant.rasa.command
+            command[command.index("--endpoints") + 1] = str(endpoints)
+        assistant.start()
+        try:
+            result = asyncio.run(http_load(assistant.url, args.concurrency, args.compare_messages))
+            result["rasa_server_rss_mb"] = rss_mb(assistant.rasa.pid)
+        finally:
+            assistant.stop()
+        comparison[label] = result
+        print_row(label, result)
+    report["store_comparison"] = comparison
+
+
 def run_scaleout(tmp: Path, args: argparse.Namespace, report: Dict[str, Any]) -> None:
     services = services_environment()
     settings = scaleout_settings(assistant_settings(tmp / "scaleout", enable_api=False), services)
@@ -247,6 +278,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--scaleout-messages", type=int, default=5_000)
     parser.add_argument("--scaleout-workers", type=int, nargs="*", default=[1])
     parser.add_argument("--skip-scaleout", action="store_true")
+    parser.add_argument(
+        "--compare-stores", action="store_true", help="also: in-memory vs SQLite vs SQLite+deduce"
+    )
+    parser.add_argument("--compare-messages", type=int, default=2000)
     parser.add_argument("--skip-in-process", action="store_true")
     parser.add_argument("--output", type=Path, default=RESULTS / "load.json")
     args = parser.parse_args(argv)
@@ -256,6 +291,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     }
     print(f"load benchmark on {report['machine']}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
+        if args.compare_stores:
+            run_store_comparison(Path(tmp), args, report)
         run_default(Path(tmp), args, report)
         if not args.skip_scaleout:
             run_scaleout(Path(tmp), args, report)

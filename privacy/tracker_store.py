@@ -25,7 +25,7 @@ from typing import Any, Dict, Optional
 
 import sqlalchemy as sa
 from rasa.core.brokers.broker import EventBroker
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -119,7 +119,13 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
                 url, poolclass=sa.pool.QueuePool, pool_size=2, connect_args={"check_same_thread": False}
             )
             sa.event.listen(store.engine, "connect", _sqlite_pragmas)
-            self.sessionmaker = sa.orm.session.sessionmaker(bind=store.engine)
+        else:
+            # After a database restart, pooled connections are dead: test each
+            # before use, so the first message after an outage is answered.
+            url = store.engine.url
+            store.engine.dispose()
+            store.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=store.engine)
         self._last_purge = 0.0
         if purge_on_start:
             self.purge_expired()
@@ -214,6 +220,38 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
             if sender_id is not None:
                 query = query.filter(self.SQLEvent.sender_id == self.key(sender_id))
             return int(query.count())
+
+
+def _errors_propagate_from_this_store() -> None:
+    """rasa wraps every tracker store in a FailSafeTrackerStore, which hides
+    errors: when the database is down it returns no tracker (the conversation
+    silently starts over) or saves into memory (gone at the next turn), while
+    the user gets a normal answer. For this store errors propagate instead:
+    the message fails, the channel answers with its polite error ("probeer het
+    over een paar minuten opnieuw", 112 for emergencies), and no answer is
+    given for a message that was not stored."""
+    if getattr(FailSafeTrackerStore, "_strict_for_private_store", False):
+        return
+    original_retrieve = FailSafeTrackerStore.retrieve
+    original_save = FailSafeTrackerStore.save
+
+    async def retrieve(self: FailSafeTrackerStore, sender_id: str) -> Optional[DialogueStateTracker]:
+        if isinstance(self._tracker_store, PrivateSQLTrackerStore):
+            return await self._tracker_store.retrieve(sender_id)
+        return await original_retrieve(self, sender_id)
+
+    async def save(self: FailSafeTrackerStore, tracker: DialogueStateTracker) -> None:
+        if isinstance(self._tracker_store, PrivateSQLTrackerStore):
+            await self._tracker_store.save(tracker)
+            return
+        await original_save(self, tracker)
+
+    FailSafeTrackerStore.retrieve = retrieve
+    FailSafeTrackerStore.save = save
+    FailSafeTrackerStore._strict_for_private_store = True
+
+
+_errors_propagate_from_this_store()
 
 
 def _sqlite_pragmas(connection: Any, _: Any) -> None:

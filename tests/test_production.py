@@ -254,6 +254,59 @@ def test_api_with_token_refuses_requests_without_it(assistant: RunningAssistant)
     assert assistant.parse("hallo")["intent"]["name"] == "greet"
 
 
+SOCKETIO_BAD_PAYLOADS: List[Any] = [
+    None, 0, -1, 3.5, True, "", "hallo", [], [1, "a"], {}, {"message": None}, {"message": 5},
+    {"message": ["a"]}, {"message": {"a": 1}}, {"message": ""}, {"message": "x" * 100_000},
+    {"message": "hallo", "session_id": None}, {"message": "hallo", "session_id": 5},
+    {"message": "hallo", "session_id": ["x"]}, {"message": "hallo", "session_id": "s" * 10_000},
+    {"message": "\x00\x1b[31m\u202e"}, {"message": "🙂" * 1000}, {"session_id": "only"},
+    {"message": "hallo", "customData": "not-a-dict"}, {"message": "hallo", "customData": {"a": [1] * 1000}},
+]  # fmt: skip
+
+
+async def test_malformed_socketio_events_do_not_break_the_server(supervised: Supervised) -> None:
+    import asyncio
+
+    import socketio
+
+    rasa_pid = supervised.pid("rasa")
+    client = socketio.AsyncClient()
+    await client.connect(supervised.url, socketio_path="/socket.io", transports=["websocket"])
+    sent = 0
+    try:
+        for _ in range(9):
+            for payload in SOCKETIO_BAD_PAYLOADS:
+                for event in ("user_uttered", "session_request"):
+                    await client.emit(event, payload)
+                    sent += 1
+        await asyncio.sleep(1)
+    finally:
+        await client.disconnect()
+    assert sent >= 200
+    assert (
+        supervised.pid("rasa") == rasa_pid and requests.get(f"{supervised.url}/webhooks/rest/", timeout=5).ok
+    )
+    # A normal socket.io conversation still works.
+    received: List[Dict[str, Any]] = []
+    done = asyncio.Event()
+    client = socketio.AsyncClient()
+
+    @client.on("bot_uttered")
+    async def on_bot(data: Dict[str, Any]) -> None:
+        received.append(data)
+        if "Goedendag" in (data.get("text") or ""):
+            done.set()
+
+    await client.connect(supervised.url, socketio_path="/socket.io", transports=["websocket"])
+    try:
+        await client.emit("session_request", {"session_id": "socket-after-fuzz"})
+        await client.emit("user_uttered", {"message": "goedemorgen", "session_id": "socket-after-fuzz"})
+        await asyncio.wait_for(done.wait(), timeout=30)
+    finally:
+        await client.disconnect()
+    assert supervised.pid("rasa") == rasa_pid
+
+
 def test_forget_and_purge_commands_delete_from_the_running_store(supervised: Supervised) -> None:
     """Runs last: the purge with a tiny retention empties the whole store."""
     env = {**os.environ, "ASSISTANT_DATA_DIR": str(supervised.data_dir)}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Dict, Iterator, List
@@ -22,9 +23,10 @@ from launcher.cli import tracker_store
 from launcher.scaleout import build_scaleout, scaleout_settings, services_environment
 from launcher.servers import Assistant
 from storage.lock_store import AtomicRedisLockStore
-from tests.helpers import assistant_settings, free_port, kinds
+from tests.helpers import assistant_settings, free_port, kinds, texts
 
 pytestmark = [pytest.mark.server, pytest.mark.scaleout]
+POLITE_ERROR = "Sorry, er ging iets mis"
 
 
 @pytest.fixture(scope="module")
@@ -139,3 +141,44 @@ def test_lock_tickets_are_unique_when_issued_concurrently(scaleout: Assistant) -
     for ticket in tickets:
         store.cleanup(conversation, ticket)
     assert store.get_lock(conversation) is None
+
+
+def postgres_cluster() -> List[str]:
+    version, name = subprocess.run(
+        ["pg_lsclusters", "--no-header"], capture_output=True, text=True, check=True
+    ).stdout.split()[:2]
+    return [version, name]
+
+
+def test_postgres_and_redis_outages_give_clear_errors_and_lose_nothing_acknowledged(
+    scaleout: Assistant,
+) -> None:
+    """Runs last in this module: stops and restarts PostgreSQL and Redis."""
+    sender = f"outage-{uuid.uuid4()}"
+    first, second = url(scaleout, "rasa"), url(scaleout, "rasa1")
+    assert kinds(post(first, sender, "hallo"))[0] == "disclosure"
+
+    subprocess.run(["pg_ctlcluster", *postgres_cluster(), "stop", "-m", "fast"], check=True)
+    try:
+        during = post(first, sender, "wat is complete remissie")
+        assert POLITE_ERROR in texts(during) and "112" in texts(during)
+    finally:
+        services_environment()  # starts PostgreSQL again
+    after = post(first, sender, "wat is complete remissie")
+    assert "curated_answer" in kinds(after) and "disclosure" not in kinds(after)
+
+    subprocess.run(
+        ["redis-cli", "-h", "127.0.0.1", "-p", str(scaleout.settings.redis_port), "shutdown", "nosave"],
+        capture_output=True,
+    )
+    try:
+        during = post(second, sender, "hoe worden botuitzaaiingen behandeld")
+        assert POLITE_ERROR in texts(during)
+    finally:
+        services_environment()  # starts Redis again
+    after = post(second, sender, "hoe worden botuitzaaiingen behandeld")
+    assert "curated_answer" in kinds(after) and "disclosure" not in kinds(after)
+
+    users = [e.text for e in stored_events(scaleout, sender) if isinstance(e, UserUttered)]
+    # Every answered message is stored; the two that got the error were not answered.
+    assert users == ["hallo", "wat is complete remissie", "hoe worden botuitzaaiingen behandeld"]

@@ -178,3 +178,15 @@ async def test_forget_deletes_one_person_only(
     assert store.forget("alice") == 5
     assert await store.retrieve("alice") is None
     assert await store.retrieve("bob") is not None
+
+
+def test_deidentification_runs_in_a_worker_that_is_restarted_after_a_crash() -> None:
+    from privacy import deidentify as module
+
+    assert "[PERSOON-1]" in module.deidentify(PERSONAL)
+    worker = module._WORKER.process
+    assert worker is not None and worker.poll() is None
+    worker.kill()
+    worker.wait()
+    assert "[PERSOON-1]" in module.deidentify(PERSONAL)
+    assert module._WORKER.process is not None and module._WORKER.process.pid != worker.pid
