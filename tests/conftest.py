@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge_base import KnowledgeBase, get_knowledge_base
 from tests.fake_messaging_api import FakeMessagingApi, channel_env, start_fake_messaging_api
-from tests.helpers import SOURCE_PATH, RunningAssistant, start_assistant, stop_assistant
+from tests.helpers import REPO_ROOT, SOURCE_PATH, RunningAssistant, start_assistant, stop_assistant
 
 
 @pytest.fixture(scope="session")
@@ -91,7 +91,7 @@ def domain_files() -> Dict[str, Any]:
     """The domain directory merged (responses, intents, actions)."""
     from rasa.shared.core.domain import Domain
 
-    return Domain.load(str(ROOT / "domain")).as_dict()
+    return Domain.load(str(REPO_ROOT / "domain")).as_dict()
 
 
 @pytest.fixture(scope="session")
