@@ -24,9 +24,13 @@ import asyncio
 import json
 import os
 import platform
+import signal
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
+import urllib.request
 import uuid
 from dataclasses import replace
 from pathlib import Path
@@ -250,6 +254,103 @@ def run_store_comparison(tmp: Path, args: argparse.Namespace, report: Dict[str, 
     report["store_comparison"] = comparison
 
 
+async def load_with_action_server_kill(
+    url: str, pid_file: Path, concurrency: int, messages: int
+) -> Dict[str, Any]:
+    """Load of `messages` messages; the action server is SIGKILLed after a third of them."""
+    polite, answered, errors = 0, 0, 0
+    latencies: List[float] = []
+    killed_at: Optional[float] = None
+    first_polite: Optional[float] = None
+    last_polite: Optional[float] = None
+    sent = 0
+
+    async def conversation(http: aiohttp.ClientSession, sender: str) -> None:
+        nonlocal polite, answered, errors, sent, killed_at, first_polite, last_polite
+        for text in CONVERSATION:
+            sent += 1
+            if killed_at is None and sent >= messages // 3:
+                killed_at = time.monotonic()
+                os.killpg(int(pid_file.read_text()), signal.SIGKILL)
+            started = time.perf_counter()
+            try:
+                async with http.post(
+                    f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": text}
+                ) as answer:
+                    body = await answer.json(content_type=None) if answer.status == 200 else None
+            except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
+                body = None
+            latencies.append(1000 * (time.perf_counter() - started))
+            if not body:
+                errors += 1
+            elif any("er ging iets mis" in (message.get("text") or "") for message in body):
+                polite += 1
+                now = time.monotonic()
+                first_polite = first_polite or now
+                last_polite = now
+            else:
+                answered += 1
+
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as http:
+        for round_number in range(max(1, messages // (concurrency * len(CONVERSATION)))):
+            await asyncio.gather(
+                *(
+                    conversation(http, f"fault-{round_number}-{index}-{uuid.uuid4().hex[:6]}")
+                    for index in range(concurrency)
+                )
+            )
+    return {
+        "messages": len(latencies),
+        "errors": errors,
+        "answered": answered,
+        "polite_error_replies": polite,
+        "max_latency_ms": round(max(latencies), 1) if latencies else float("nan"),
+        "seconds_from_kill_to_answers_again": round(last_polite - killed_at, 1)
+        if last_polite is not None and killed_at is not None
+        else 0.0,
+    }
+
+
+def run_faults(tmp: Path, args: argparse.Namespace, report: Dict[str, Any]) -> None:
+    """The supervised start (python -m launcher run) under load; its action server is killed."""
+    data_dir = tmp / "faults"
+    rasa_port, actions_port = free_port(), free_port()
+    env = {
+        **os.environ,
+        "RASA_PORT": str(rasa_port),
+        "ACTIONS_PORT": str(actions_port),
+        "ASSISTANT_DATA_DIR": str(data_dir),
+    }
+    data_dir.mkdir(parents=True, exist_ok=True)
+    with (data_dir / "supervisor.log").open("w") as log:
+        supervisor = subprocess.Popen(
+            [sys.executable, "-m", "launcher", "run"],
+            cwd=REPO_ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        url = f"http://127.0.0.1:{rasa_port}"
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            try:
+                if urllib.request.urlopen(f"{url}/webhooks/rest/", timeout=2).status == 200:
+                    break
+            except OSError:
+                time.sleep(0.5)
+        result = asyncio.run(
+            load_with_action_server_kill(
+                url, data_dir / "run" / "actions.pid", args.concurrency, args.fault_messages
+            )
+        )
+        report["action_server_killed_under_load"] = result
+        print(f"action server killed under load: {result}", flush=True)
+    finally:
+        supervisor.send_signal(signal.SIGTERM)
+        supervisor.wait(timeout=60)
+
+
 def run_scaleout(tmp: Path, args: argparse.Namespace, report: Dict[str, Any]) -> None:
     services = services_environment()
     settings = scaleout_settings(assistant_settings(tmp / "scaleout", enable_api=False), services)
@@ -278,6 +379,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--scaleout-messages", type=int, default=5_000)
     parser.add_argument("--scaleout-workers", type=int, nargs="*", default=[1])
     parser.add_argument("--skip-scaleout", action="store_true")
+    parser.add_argument("--faults", action="store_true", help="also: kill the action server under load")
+    parser.add_argument("--fault-messages", type=int, default=800)
     parser.add_argument(
         "--compare-stores", action="store_true", help="also: in-memory vs SQLite vs SQLite+deduce"
     )
@@ -293,6 +396,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         if args.compare_stores:
             run_store_comparison(Path(tmp), args, report)
+        if args.faults:
+            run_faults(Path(tmp), args, report)
         run_default(Path(tmp), args, report)
         if not args.skip_scaleout:
             run_scaleout(Path(tmp), args, report)
