@@ -22,10 +22,8 @@ Writes benchmarks/results/safety_<part>.json.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
-import logging
 import os
 import platform
 import statistics
@@ -37,7 +35,8 @@ from typing import Any, Dict, List, Tuple
 REPO_ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-from tests.helpers import BLIND_SAFETY_DIR, blind_sets, model_path, safety_cases  # noqa: E402
+from benchmarks.blind_parsing import parse_timed, part_to_score, trained_model  # noqa: E402
+from tests.helpers import BLIND_SAFETY_DIR, blind_sets, safety_cases  # noqa: E402
 
 RESULTS = REPO_ROOT / "benchmarks" / "results"
 ALARM_INTENTS = {"alarm_symptom", "alarm_with_distress"}
@@ -49,18 +48,6 @@ def outcome(parse: Dict[str, Any]) -> Tuple[bool, bool, bool]:
     intent = parse["intent"]["name"]
     warn = bool((parse.get("safety_net") or {}).get("warn"))
     return intent in ALARM_INTENTS, intent in DISTRESS_INTENTS, warn
-
-
-async def parse_all(texts: List[str]) -> Tuple[List[Dict[str, Any]], List[float], Any]:
-    from rasa.core.agent import Agent
-
-    agent = Agent.load(os.environ.get("MODEL_PATH") or str(model_path()))
-    parses, times = [], []
-    for text in texts:
-        start = time.perf_counter()
-        parses.append(await agent.parse_message(text))
-        times.append((time.perf_counter() - start) * 1000)
-    return parses, times, agent
 
 
 def safety_net_component(agent: Any) -> Any:
@@ -129,14 +116,7 @@ def score(rows: List[Tuple[str, str]], parses: List[Dict[str, Any]]) -> Dict[str
 
 
 def main() -> None:
-    from rasa.utils.log_utils import configure_structlog
-
-    configure_structlog(logging.WARNING)
-    logging.disable(logging.WARNING)
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--locked", action="store_true", help="score the locked part (once, when done)")
-    args = parser.parse_args()
-    part = "locked" if args.locked else "dev"
+    part = part_to_score(__doc__.splitlines()[0])
     rows = blind_sets(BLIND_SAFETY_DIR, part)
     old = safety_cases()
     old_rows = [("alarm/old_set", t) for t in old["alarm"]] + [
@@ -144,7 +124,7 @@ def main() -> None:
     ]
 
     texts = [text for _, text in rows] + [text for _, text in old_rows]
-    parses, parse_times, agent = asyncio.run(parse_all(texts))
+    parses, parse_times, agent = asyncio.run(parse_timed(texts, trained_model()))
     blind = score(rows, parses[: len(rows)])
     earlier = score(old_rows, parses[len(rows) :])
     result = {

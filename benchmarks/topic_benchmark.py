@@ -25,14 +25,11 @@ Writes benchmarks/results/topics_<part>.json.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
-import logging
 import os
 import platform
 import statistics
-import time
 from collections import Counter
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
@@ -43,7 +40,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 from actions import settings  # noqa: E402
 from actions.clarify_question import out_of_scope_lead  # noqa: E402
 from actions.knowledge_base import get_knowledge_base  # noqa: E402
-from tests.helpers import BLIND_TOPIC_DIR, blind_sets, model_path, training_examples  # noqa: E402
+from benchmarks.blind_parsing import parse_timed, part_to_score, trained_model  # noqa: E402
+from tests.helpers import BLIND_TOPIC_DIR, blind_sets, training_examples  # noqa: E402
 
 RESULTS = REPO_ROOT / "benchmarks" / "results"
 OUT_OF_SCOPE = {"out_of_scope_other", "out_of_scope_medical"}
@@ -81,18 +79,6 @@ def reply_for(parse: Dict[str, Any], text: str) -> Tuple[str, Optional[str]]:
 def offered(parse: Dict[str, Any]) -> List[str]:
     ranked = get_knowledge_base().ranked_entries(parse.get("intent_ranking") or [])
     return [entry.id for entry in ranked][: settings.CLARIFICATION_CHOICES]
-
-
-async def parse_all(texts: List[str], model: str) -> Tuple[List[Dict[str, Any]], List[float]]:
-    from rasa.core.agent import Agent
-
-    agent = Agent.load(model)
-    parses, times = [], []
-    for text in texts:
-        start = time.perf_counter()
-        parses.append(await agent.parse_message(text))
-        times.append((time.perf_counter() - start) * 1000)
-    return parses, times
 
 
 def baseline_predictions(texts: List[str]) -> List[str]:
@@ -159,18 +145,11 @@ def score(rows: List[Tuple[str, str]], parses: List[Dict[str, Any]]) -> Dict[str
 
 
 def main() -> None:
-    from rasa.utils.log_utils import configure_structlog
-
-    configure_structlog(logging.WARNING)
-    logging.disable(logging.WARNING)
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--locked", action="store_true", help="score the locked part (once, when done)")
-    args = parser.parse_args()
-    part = "locked" if args.locked else "dev"
+    part = part_to_score(__doc__.splitlines()[0])
     rows = blind_sets(BLIND_TOPIC_DIR, part)
     texts = [text for _, text in rows]
-    model = os.environ.get("MODEL_PATH") or str(model_path())
-    parses, times = asyncio.run(parse_all(texts, model))
+    model = trained_model()
+    parses, times, _ = asyncio.run(parse_timed(texts, model))
     result = score(rows, parses)
     baseline = baseline_predictions(texts)
     topic_rows = [
