@@ -90,7 +90,7 @@ class ActionClarifyQuestion(AssistantAction):
             return [SlotSet(CLARIFICATION_SLOT, True)]
         buttons = topic_buttons(knowledge_base, choices)
         # "Iets anders" invites the person to say it in other words.
-        buttons.append({"title": "Iets anders", "payload": "/rephrase"})
+        buttons.append({"title": reply("something_else_button"), "payload": "/rephrase"})
         dispatcher.utter_message(
             text=reply("clarify" if len(choices) > 1 else "clarify_one"),
             buttons=buttons,
