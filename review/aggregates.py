@@ -197,6 +197,17 @@ def topic_of(data: Dict[str, Any], intent: Optional[str]) -> Optional[str]:
     return None
 
 
+def bot_kind(data: Dict[str, Any]) -> Optional[str]:
+    """The `kind` a bot message was sent with: rasa stores the message's own
+    metadata under metadata.metadata (next to model_id); older events at the top."""
+    metadata = data.get("metadata") or {}
+    kind = (
+        (metadata.get("metadata") or {}).get("kind") if isinstance(metadata.get("metadata"), dict) else None
+    )
+    kind = kind or metadata.get("kind")
+    return kind if isinstance(kind, str) else None
+
+
 def walk(events: Sequence[StoredEvent]) -> Tuple[List[Turn], Dict[date, int], List[Tuple[str, bool]]]:
     """Turns, conversations per day (a session with at least one user message,
     counted on the day of its first message) and feedback (answer id, useful)."""
@@ -226,8 +237,8 @@ def walk(events: Sequence[StoredEvent]) -> Tuple[List[Turn], Dict[date, int], Li
         elif event.type_name == "action" and current is not None and event.action_name:
             current.actions.append(event.action_name)
         elif event.type_name == "bot" and current is not None:
-            kind = (data.get("metadata") or {}).get("kind")
-            if isinstance(kind, str):
+            kind = bot_kind(data)
+            if kind:
                 current.kinds.append(kind)
         elif event.type_name == "slot" and data.get("name") == FEEDBACK_SLOT:
             value = data.get("value")
