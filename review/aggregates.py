@@ -114,6 +114,9 @@ class ModelPeriod:
     first_day: date
     last_day: date
     events: int
+    # The newest review date among the answers this model sent (answer metadata
+    # `reviewed`): the knowledge-base version as far as the events show it.
+    knowledge_reviewed: str = ""
 
 
 @dataclass
@@ -129,6 +132,7 @@ class Report:
     feedback: List[FeedbackRow]
     urgent_per_day: Dict[date, Dict[str, int]]  # day -> alarm/distress -> count
     models: List[ModelPeriod]
+    titles: Dict[str, str] = field(default_factory=dict)  # answer id -> title
 
     @property
     def conversations(self) -> int:
@@ -141,6 +145,10 @@ class Report:
     @property
     def urgent_total(self) -> int:
         return sum(sum(kinds.values()) for kinds in self.urgent_per_day.values())
+
+
+class StoreError(RuntimeError):
+    """The conversation store cannot be read."""
 
 
 def day_of(timestamp: float) -> date:
@@ -160,6 +168,8 @@ def load_events(url: str, since: date, until: date) -> List[StoredEvent]:
     )
     try:
         with engine.connect() as connection:
+            if not sa.inspect(connection).has_table("events"):
+                raise StoreError(f"no conversation store (table 'events') at {engine.url!r}")
             rows = connection.execute(
                 query, {"start": epoch(since), "end": epoch(until) + 86400.0}
             ).fetchall()
@@ -335,10 +345,16 @@ def model_periods(events: Iterable[StoredEvent]) -> List[ModelPeriod]:
         day = day_of(event.timestamp)
         period = periods.get(key)
         if period is None:
-            periods[key] = ModelPeriod(key[0], key[1], day, day, 1)
-        else:
-            period.first_day, period.last_day = min(period.first_day, day), max(period.last_day, day)
-            period.events += 1
+            period = periods[key] = ModelPeriod(key[0], key[1], day, day, 0)
+        period.first_day, period.last_day = min(period.first_day, day), max(period.last_day, day)
+        period.events += 1
+        reviewed = (
+            metadata.get("metadata", {}).get("reviewed")
+            if isinstance(metadata.get("metadata"), dict)
+            else None
+        )
+        if isinstance(reviewed, str) and reviewed > period.knowledge_reviewed:
+            period.knowledge_reviewed = reviewed
     return sorted(periods.values(), key=lambda period: (period.first_day, period.last_day))
 
 
@@ -361,4 +377,5 @@ def build_report(events: Sequence[StoredEvent], since: date, until: date, entrie
         feedback=feedback_rows(feedback, entries),
         urgent_per_day=dict(sorted(urgent_per_day(turns, events).items())),
         models=model_periods(events),
+        titles={answer_id: str(getattr(entry, "title", "") or "") for answer_id, entry in entries.items()},
     )

@@ -78,6 +78,7 @@ def _daily_chart(report: Report) -> str:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     days = _days(report)
     figure, axes = plt.subplots(figsize=(8, 2.8))
@@ -90,6 +91,7 @@ def _daily_chart(report: Report) -> str:
     axes.set_xticks(list(xs)[::step])
     axes.set_xticklabels([d.strftime("%d-%m") for d in days][::step])
     axes.set_ylabel("Aantal")
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.legend()
     return _image(figure, "Staafdiagram: gesprekken en berichten per dag")
 
@@ -99,15 +101,23 @@ def _topics_chart(report: Report) -> str:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     topics = list(report.topics)[:20][::-1]
     figure, axes = plt.subplots(figsize=(8, max(1.6, 0.38 * len(topics) + 0.8)))
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     left = [0] * len(topics)
     for outcome in OUTCOMES:
         values = [report.topics[topic][outcome] for topic in topics]
         if not any(values):
             continue
-        axes.barh(topics, values, left=left, color=COLOURS[outcome], label=OUTCOME_LABELS[outcome])
+        axes.barh(
+            [report.titles.get(t, t) for t in topics],
+            values,
+            left=left,
+            color=COLOURS[outcome],
+            label=OUTCOME_LABELS[outcome],
+        )
         left = [a + b for a, b in zip(left, values, strict=True)]
     axes.set_xlabel("Aantal vragen")
     axes.legend(loc="lower right", fontsize="small")
@@ -119,10 +129,12 @@ def _feedback_chart(report: Report) -> str:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     rows = report.feedback[:15][::-1]
     figure, axes = plt.subplots(figsize=(8, max(1.6, 0.38 * len(rows) + 0.8)))
-    names = [row.answer_id for row in rows]
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    names = [row.title or row.answer_id for row in rows]
     axes.barh(names, [row.useful for row in rows], color=COLOURS[ANSWERED], label="Ja, nuttig")
     axes.barh(
         names,
@@ -136,17 +148,23 @@ def _feedback_chart(report: Report) -> str:
     return _image(figure, "Staafdiagram: beoordelingen per antwoord")
 
 
+def _topic_label(report: Report, topic: str) -> str:
+    title = report.titles.get(topic)
+    return f"{title} ({topic})" if title else topic
+
+
 def _percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "–"
 
 
-def _table(headers: Sequence[str], rows: Iterable[Sequence[object]], numeric_from: int = 1) -> str:
+def _table(headers: Sequence[str], rows: Iterable[Sequence[object]], numeric: Sequence[int] = ()) -> str:
+    """A table; the columns at the `numeric` positions are right-aligned."""
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
     body = []
     for row in rows:
         cells = []
         for index, cell in enumerate(row):
-            css = ' class="n"' if index >= numeric_from else ""
+            css = ' class="n"' if index in numeric else ""
             cells.append(f"<td{css}>{cell if isinstance(cell, Markup) else escape(str(cell))}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
@@ -191,6 +209,7 @@ def render_html(report: Report) -> str:
                 for d in days
                 if report.messages_per_day.get(d) or report.conversations_per_day.get(d)
             ],
+            numeric=(1, 2),
         )
     )
     parts.append("<h2>Kanalen</h2>")
@@ -198,6 +217,7 @@ def render_html(report: Report) -> str:
         _table(
             ["Kanaal", "Berichten", "Aandeel"],
             [(name, count, _percent(count, report.messages)) for name, count in report.channels.items()],
+            numeric=(1, 2),
         )
     )
     parts.append("<h2>Vragen per onderwerp</h2>")
@@ -219,7 +239,7 @@ def render_html(report: Report) -> str:
             ],
             [
                 (
-                    topic,
+                    _topic_label(report, topic),
                     sum(counts.values()),
                     _percent(counts[ANSWERED], sum(counts.values())),
                     _percent(counts[CLARIFIED], sum(counts.values())),
@@ -228,6 +248,7 @@ def render_html(report: Report) -> str:
                 )
                 for topic, counts in report.topics.items()
             ],
+            numeric=(1, 2, 3, 4, 5),
         )
     )
     parts.append("<h2>Onbeantwoorde vragen</h2>")
@@ -252,7 +273,7 @@ def render_html(report: Report) -> str:
                     f'<span class="note">geen voorbeelden (minder dan {MIN_GROUP_FOR_EXAMPLES})</span>'
                 )
             rows.append((f"Groep {number}", group.count, reasons, examples))
-        parts.append(_table(["Groep", "Berichten", "Reden", "Voorbeelden"], rows, numeric_from=1))
+        parts.append(_table(["Groep", "Berichten", "Reden", "Voorbeelden"], rows, numeric=(1,)))
     else:
         parts.append("<p>Geen onbeantwoorde vragen in deze periode.</p>")
     parts.append("<h2>Beoordeling van de antwoorden (“Was dit nuttig?”)</h2>")
@@ -273,7 +294,7 @@ def render_html(report: Report) -> str:
                     )
                     for row in report.feedback
                 ],
-                numeric_from=2,
+                numeric=(2, 3, 4),
             )
         )
     else:
@@ -288,6 +309,7 @@ def render_html(report: Report) -> str:
                     (d.strftime("%d-%m-%Y"), c["alarm"], c["distress"])
                     for d, c in report.urgent_per_day.items()
                 ],
+                numeric=(1, 2),
             )
         )
     else:
@@ -300,18 +322,26 @@ def render_html(report: Report) -> str:
     if report.models:
         parts.append(
             _table(
-                ["Model", "Assistent", "Van", "Tot en met", "Gebeurtenissen"],
+                [
+                    "Model",
+                    "Assistent",
+                    "Kennisbank: nieuwste nakijkdatum",
+                    "Van",
+                    "Tot en met",
+                    "Gebeurtenissen",
+                ],
                 [
                     (
                         m.model_id,
                         m.assistant_id or "–",
+                        m.knowledge_reviewed or "–",
                         f"{m.first_day:%d-%m-%Y}",
                         f"{m.last_day:%d-%m-%Y}",
                         m.events,
                     )
                     for m in report.models
                 ],
-                numeric_from=4,
+                numeric=(5,),
             )
         )
     else:
@@ -356,6 +386,7 @@ def csv_rows(report: Report) -> List[Dict[str, object]]:
         add("models", key, "first_day", model.first_day.isoformat())
         add("models", key, "last_day", model.last_day.isoformat())
         add("models", key, "events", model.events)
+        add("models", key, "knowledge_reviewed", model.knowledge_reviewed)
     return rows
 
 

@@ -21,7 +21,7 @@ import sqlalchemy as sa
 
 from launcher.paths import REPO_ROOT
 from launcher.settings import Settings, from_environment
-from review.aggregates import Report, build_report, load_events
+from review.aggregates import Report, StoreError, build_report, load_events
 from review.render import render_html, write_csv
 
 DEFAULT_DAYS = 30
@@ -71,7 +71,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     if since > args.until:
         parser.error("--since is after --until")
     url = args.db or store_url(from_environment())
-    report = make_report(url, since, args.until)
+    try:
+        report = make_report(url, since, args.until)
+    except StoreError as error:
+        print(f"report: {error}", file=sys.stderr)
+        return 1
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(render_html(report), encoding="utf-8")
     if args.csv:

@@ -183,10 +183,11 @@ def test_feedback_per_answer_worst_first(report: Report, knowledge_base: Any) ->
     assert rows["pet_ct_scan"].reviewed == knowledge_base.entries["pet_ct_scan"].reviewed
 
 
-def test_urgent_replies_and_model_are_counted(report: Report, today: date) -> None:
+def test_urgent_replies_and_model_are_counted(report: Report, today: date, knowledge_base: Any) -> None:
     assert report.urgent_total == 1
     assert report.urgent_per_day == {today: {"alarm": 1, "distress": 0}}
     assert len(report.models) == 1 and report.models[0].model_id
+    assert report.models[0].knowledge_reviewed == knowledge_base.entries["pet_ct_scan"].reviewed
 
 
 def test_the_html_shows_no_sender_ids_and_no_small_group_text(store: Store, html: Path) -> None:
@@ -226,3 +227,10 @@ def test_the_report_opens_in_chromium(html: Path, browser: Browser) -> None:
     assert all(url.startswith(("file:", "data:")) for url in requested)
     page.screenshot(path=str(screenshot_path("report.png")), full_page=True)
     page.close()
+
+
+def test_a_missing_store_is_one_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["--out", str(tmp_path / "r.html"), "--db", f"sqlite:///{tmp_path / 'none.sqlite'}"]
+    assert main(argv) == 1
+    assert "no conversation store" in capsys.readouterr().err
+    assert not (tmp_path / "r.html").exists()
