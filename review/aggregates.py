@@ -12,6 +12,7 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import sqlalchemy as sa
@@ -161,6 +162,10 @@ def epoch(day: date) -> float:
 
 def load_events(url: str, since: date, until: date) -> List[StoredEvent]:
     """The events from `since` up to and including `until` (UTC days), per conversation in order."""
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() == "sqlite" and not Path(parsed.database or "").is_file():
+        # Connecting would create an empty database file where the store belongs.
+        raise StoreError(f"no conversation store at {parsed.database or url}")
     engine = sa.create_engine(url)
     query = sa.text(
         "SELECT sender_id, type_name, timestamp, intent_name, action_name, data FROM events "

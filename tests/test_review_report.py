@@ -233,4 +233,4 @@ def test_a_missing_store_is_one_clear_error(tmp_path: Path, capsys: pytest.Captu
     argv = ["--out", str(tmp_path / "r.html"), "--db", f"sqlite:///{tmp_path / 'none.sqlite'}"]
     assert main(argv) == 1
     assert "no conversation store" in capsys.readouterr().err
-    assert not (tmp_path / "r.html").exists()
+    assert not (tmp_path / "r.html").exists() and not (tmp_path / "none.sqlite").exists()
