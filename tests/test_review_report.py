@@ -16,7 +16,8 @@ from typing import Any, Dict, Iterator, List
 import pytest
 from playwright.sync_api import Browser
 
-from review.aggregates import ANSWERED, MIN_GROUP_FOR_EXAMPLES, Report
+from review.aggregates import ANSWERED, MIN_GROUP_FOR_EXAMPLES, Report, StoredEvent, build_report
+from review.render import render_html
 from review.report import main, make_report
 from tests.browser import launch, screenshot_path
 from tests.helpers import RunningAssistant, kinds, safety_cases, start_assistant, stop_assistant
@@ -234,3 +235,56 @@ def test_a_missing_store_is_one_clear_error(tmp_path: Path, capsys: pytest.Captu
     assert main(argv) == 1
     assert "no conversation store" in capsys.readouterr().err
     assert not (tmp_path / "r.html").exists() and not (tmp_path / "none.sqlite").exists()
+
+
+def event(sender: str, type_name: str, at: float, **data: Any) -> StoredEvent:
+    intent = ((data.get("parse_data") or {}).get("intent") or {}).get("name")
+    return StoredEvent(sender, type_name, at, intent, data.get("name"), {"event": type_name, **data})
+
+
+def test_aggregates_without_servers(knowledge_base: Any) -> None:
+    """The walk on hand-made events: an urgent reply counted once (action and
+    message), both metadata layouts, a group of two shows no example."""
+    at = datetime(2026, 11, 2, 12, tzinfo=timezone.utc).timestamp()
+    user = {"input_channel": "rest"}
+    events = [
+        event("a", "session_started", at),
+        event(
+            "a", "user", at, text="pijn op de borst", parse_data={"intent": {"name": "alarm_symptom"}}, **user
+        ),
+        event("a", "action", at, name="utter_alarm"),
+        event("a", "bot", at, metadata={"metadata": {"kind": "alarm"}, "model_id": "m1"}),
+        event("b", "session_started", at),
+        event(
+            "b",
+            "user",
+            at,
+            text="mag ik autorijden",
+            parse_data={"intent": {"name": "out_of_scope_other"}},
+            **user,
+        ),
+        event("b", "bot", at, metadata={"kind": "out_of_scope"}),
+        event(
+            "b",
+            "user",
+            at,
+            text="mag ik nog autorijden",
+            parse_data={"intent": {"name": "out_of_scope_other"}},
+        ),
+        event("b", "bot", at, metadata={"kind": "out_of_scope"}),
+        event("b", "slot", at, name="answer_feedback", value={"answer_id": "pet_ct_scan", "useful": False}),
+        event(
+            "b", "slot", at, name="answer_feedback", value={"answer_id": "hormone_therapy", "useful": "ja"}
+        ),
+    ]
+    day = date(2026, 11, 2)
+    report = build_report(events, day, day, knowledge_base.entries)
+    assert report.urgent_per_day == {day: {"alarm": 1, "distress": 0}}
+    assert report.conversations == 2 and report.messages == 3
+    assert report.channels == {"rest": 2, "onbekend": 1}
+    [group] = report.unanswered
+    assert group.count == 2 and group.examples == [] and group.reasons == {"out_of_scope": 2}
+    assert [(row.answer_id, row.useful, row.not_useful) for row in report.feedback] == [("pet_ct_scan", 0, 1)]
+    assert [model.model_id for model in report.models] == ["m1"]
+    html = render_html(report)
+    assert "autorijden" not in html and "pijn op de borst" not in html
