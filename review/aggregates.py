@@ -9,14 +9,18 @@ the store before they are written (privacy/tracker_store.py).
 from __future__ import annotations
 
 import json
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 
+# Days are the hospital's calendar days.
+REPORT_TIMEZONE = ZoneInfo("Europe/Amsterdam")
 QUESTION_PREFIX = "ask_"
 FEEDBACK_SLOT = "answer_feedback"
 URGENT_KINDS = ("alarm", "distress")
@@ -153,15 +157,21 @@ class StoreError(RuntimeError):
 
 
 def day_of(timestamp: float) -> date:
-    return datetime.fromtimestamp(timestamp, tz=timezone.utc).date()
+    """The calendar day (Europe/Amsterdam) of a rasa timestamp (seconds since the epoch)."""
+    return datetime.fromtimestamp(timestamp, tz=REPORT_TIMEZONE).date()
+
+
+def today() -> date:
+    return day_of(time.time())
 
 
 def epoch(day: date) -> float:
-    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp()
+    """The start of a calendar day (Europe/Amsterdam) in seconds since the epoch."""
+    return datetime(day.year, day.month, day.day, tzinfo=REPORT_TIMEZONE).timestamp()
 
 
 def load_events(url: str, since: date, until: date) -> List[StoredEvent]:
-    """The events from `since` up to and including `until` (UTC days), per conversation in order."""
+    """The events from `since` up to and including `until` (Europe/Amsterdam days), per conversation in order."""
     parsed = sa.engine.make_url(url)
     if parsed.get_backend_name() == "sqlite" and not Path(parsed.database or "").is_file():
         # Connecting would create an empty database file where the store belongs.
@@ -176,7 +186,7 @@ def load_events(url: str, since: date, until: date) -> List[StoredEvent]:
             if not sa.inspect(connection).has_table("events"):
                 raise StoreError(f"no conversation store (table 'events') at {engine.url!r}")
             rows = connection.execute(
-                query, {"start": epoch(since), "end": epoch(until) + 86400.0}
+                query, {"start": epoch(since), "end": epoch(until + timedelta(days=1))}
             ).fetchall()
     finally:
         engine.dispose()

@@ -183,7 +183,7 @@ def render_html(report: Report) -> str:
         f"<title>Overzicht patiëntinformatie-assistent {report.since:%d-%m-%Y} t/m {report.until:%d-%m-%Y}</title>",
         f"<style>{STYLE}</style></head><body>",
         "<h1>Overzicht van de patiëntinformatie-assistent</h1>",
-        f'<p class="note">Periode: {report.since:%d-%m-%Y} tot en met {report.until:%d-%m-%Y} (UTC). '
+        f'<p class="note">Periode: {report.since:%d-%m-%Y} tot en met {report.until:%d-%m-%Y}. '
         "Dit overzicht bevat geen namen of gebruikers-id's. Teksten van patiënten staan alleen bij de "
         f"onbeantwoorde vragen, zonder persoonsgegevens, en alleen bij groepen van minstens "
         f"{MIN_GROUP_FOR_EXAMPLES} berichten.</p>",

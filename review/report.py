@@ -3,8 +3,8 @@
     python -m review.report [--since YYYY-MM-DD] [--until YYYY-MM-DD]
         [--out var/report.html] [--csv aggregates.csv] [--db URL]
 
-Defaults: the last 30 days up to today (UTC), var/report.html, and the
-conversation store the launcher's settings name (launcher/settings.py: the
+Days are Europe/Amsterdam calendar days. Defaults: the last 30 days up to
+today, var/report.html, and the conversation store the launcher's settings name (launcher/settings.py: the
 SQLite file under ASSISTANT_DATA_DIR, or PostgreSQL via TRACKER_DB_*).
 --db takes any SQLAlchemy URL, e.g. sqlite:////path/conversations.sqlite.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 from pathlib import Path
 from typing import List, Optional
 
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 
 from launcher.paths import REPO_ROOT
 from launcher.settings import Settings, from_environment
-from review.aggregates import Report, StoreError, build_report, load_events
+from review.aggregates import Report, StoreError, build_report, load_events, today
 from review.render import render_html, write_csv
 
 DEFAULT_DAYS = 30
@@ -57,10 +57,10 @@ def make_report(url: str, since: date, until: date) -> Report:
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    today = datetime.now(timezone.utc).date()
+    last_day = today()
     parser = argparse.ArgumentParser(prog="python -m review.report", description=__doc__.splitlines()[0])
     parser.add_argument("--since", type=_day, default=None, help="first day (default: 30 days ago)")
-    parser.add_argument("--until", type=_day, default=today, help="last day, included (default: today)")
+    parser.add_argument("--until", type=_day, default=last_day, help="last day, included (default: today)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the HTML file to write")
     parser.add_argument("--csv", type=Path, default=None, help="also write the aggregates as CSV")
     parser.add_argument(

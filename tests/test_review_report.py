@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from review.aggregates import ANSWERED, MIN_GROUP_FOR_EXAMPLES, Report, StoredEvent, build_report
+from review.aggregates import today as current_day
 from review.render import render_html
 from review.report import main, make_report
 from tests.browser import launch, screenshot_path
@@ -122,7 +123,7 @@ def stored_sender_keys(path: Path) -> List[str]:
 
 @pytest.fixture(scope="module")
 def today() -> date:
-    return datetime.now(timezone.utc).date()
+    return current_day()
 
 
 @pytest.fixture(scope="module")
