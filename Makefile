@@ -1,5 +1,5 @@
 # Entry points. `make run` and `make test` do all set-up themselves.
-.PHONY: run test shell setup train sync lint format validate benchmark benchmark-nlu benchmark-safety benchmark-topics benchmark-server benchmark-load lock clean
+.PHONY: run test shell setup train sync lint format validate benchmark benchmark-nlu benchmark-safety benchmark-topics benchmark-server benchmark-load report lock clean
 
 VENV := .venv/bin
 export TF_CPP_MIN_LOG_LEVEL ?= 2
@@ -30,6 +30,10 @@ lint: setup
 format: setup
 	$(VENV)/ruff check --fix .
 	$(VENV)/ruff format .
+
+# The clinical team's review report (review/): ARGS="--since 2026-11-01 --until 2026-11-30 --csv var/report.csv".
+report: setup
+	$(VENV)/python -m review.report $(ARGS)
 
 validate: setup
 	$(VENV)/rasa data validate --domain domain --data data --config config.yml --fail-on-warnings
