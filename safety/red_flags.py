@@ -265,7 +265,7 @@ _DISTRESS_PATTERNS: List[str] = [
 ]
 
 # Questions that ask for a personal decision or prognosis. They only overrule
-# a knowledge topic or a fallback (see SafetyVerdict.intent_for): the person
+# a knowledge topic or a fallback (see safety.decision.decide): the person
 # still gets that topic's general information, with the note that the
 # oncologist decides together with them.
 _PERSONAL_PATTERNS: List[str] = [
@@ -350,20 +350,6 @@ class SafetyVerdict:
     def mentions_red_flag(self) -> bool:
         """A trigger word appears, whatever its frame."""
         return bool(self.alarm_categories or self.distress or self.framed_categories or self.framed_distress)
-
-    def intent_for(self, classified: Optional[str]) -> Optional[str]:
-        """The overruling intent given what the classifier predicted. A
-        personal question overrules only a knowledge topic, a fallback or a
-        question outside the source ("mag ik een dosis overslaan?")."""
-        if self.intent is not None:
-            return self.intent
-        if (
-            self.personal
-            and classified is not None
-            and (classified.startswith("ask_") or classified in ("nlu_fallback", "out_of_scope_medical"))
-        ):
-            return PERSONAL_DECISION
-        return None
 
 
 def normalise(text: str) -> str:

@@ -23,9 +23,10 @@ data as `safety_net`, so actions, logs and tests can see it.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any, Dict, List, Optional
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -42,6 +43,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from safety.classifier import SafetyClassifier, label_for_intent
 from safety.decision import URGENT_INTENTS, Thresholds, decide
 from safety.red_flags import assess
+from understanding.stored_component import StoredModelComponent
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +52,7 @@ FALLBACK_INTENT = "nlu_fallback"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
-class SafetyNet(GraphComponent):
+class SafetyNet(StoredModelComponent[SafetyClassifier]):
     """Overrules the predicted intent for urgent messages, and marks
     messages that only mention a red flag."""
 
@@ -75,22 +77,13 @@ class SafetyNet(GraphComponent):
         resource: Resource,
         classifier: Optional[SafetyClassifier] = None,
     ) -> None:
-        self._config = config
-        self._model_storage = model_storage
-        self._resource = resource
-        self._classifier = classifier
+        super().__init__(config, model_storage, resource, classifier)
         self._thresholds = Thresholds.from_config(config)
         self._max_chars = int(config["max_message_chars"])
 
     @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> SafetyNet:
-        return cls(config, model_storage, resource)
+    def read_model(cls, directory: Path) -> SafetyClassifier:
+        return SafetyClassifier.load(directory)
 
     @classmethod
     def load(
@@ -102,13 +95,11 @@ class SafetyNet(GraphComponent):
         **kwargs: Any,
     ) -> SafetyNet:
         try:
-            with model_storage.read_from(resource) as directory:
-                classifier: Optional[SafetyClassifier] = SafetyClassifier.load(directory)
+            return super().load(config, model_storage, resource, execution_context, **kwargs)
         except (ValueError, FileNotFoundError):
             # Patterns alone still work; say so loudly.
             logger.error("Safety classifier not found in the model; running on the patterns alone.")
-            classifier = None
-        return cls(config, model_storage, resource, classifier)
+            return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = []
@@ -119,13 +110,7 @@ class SafetyNet(GraphComponent):
             text = assess(message.get(TEXT) or "").masked
             if label is not None and text:
                 examples.append((text, label))
-        self._classifier = SafetyClassifier.train(examples, c=float(self._config["c"]))
-        with self._model_storage.write_to(self._resource) as directory:
-            self._classifier.persist(directory)
-        return self._resource
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
+        return self.store(SafetyClassifier.train(examples, c=float(self._config["c"])))
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -157,9 +157,14 @@ def test_personal_decisions_are_recognised(message: str) -> None:
 def test_personal_questions_overrule_only_topics_and_fallback() -> None:
     verdict = assess("is bestraling voor mij een goed idee?")
     assert verdict.intent is None
-    assert verdict.intent_for("ask_radiotherapy_of_metastases") == "personal_decision"
-    assert verdict.intent_for("nlu_fallback") == "personal_decision"
-    assert verdict.intent_for("greet") is None
+    from safety.decision import Thresholds, decide
+
+    def intent_for(classified: str):
+        return decide(verdict, {}, Thresholds(), classified).intent
+
+    assert intent_for("ask_radiotherapy_of_metastases") == "personal_decision"
+    assert intent_for("nlu_fallback") == "personal_decision"
+    assert intent_for("greet") is None
 
 
 def test_no_held_out_knowledge_question_is_taken_for_a_personal_one() -> None:

@@ -16,13 +16,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Tuple
 
 import yaml
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import (
     INTENT,
     INTENT_NAME_KEY,
@@ -35,6 +33,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from safety.red_flags import normalise
 from understanding.linear_text_classifier import LinearTextClassifier
+from understanding.stored_component import StoredModelComponent
 
 KNOWLEDGE_BASE_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "knowledge_base.yml"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -56,46 +55,16 @@ def knowledge_base_examples(path: Path = KNOWLEDGE_BASE_PATH) -> List[Tuple[str,
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
-class LinearIntentClassifier(GraphComponent):
+class LinearIntentClassifier(StoredModelComponent[LinearTextClassifier]):
     """Predicts the intent and a ranking of the 10 most likely intents."""
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
         return {"c": 30.0, "ranking_length": 10, "use_knowledge_base": True}
 
-    def __init__(
-        self,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        classifier: Optional[LinearTextClassifier] = None,
-    ) -> None:
-        self._config = config
-        self._model_storage = model_storage
-        self._resource = resource
-        self._classifier = classifier
-
     @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> LinearIntentClassifier:
-        return cls(config, model_storage, resource)
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> LinearIntentClassifier:
-        with model_storage.read_from(resource) as directory:
-            return cls(config, model_storage, resource, LinearTextClassifier.load(directory))
+    def read_model(cls, directory: Path) -> LinearTextClassifier:
+        return LinearTextClassifier.load(directory)
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [
@@ -105,15 +74,9 @@ class LinearIntentClassifier(GraphComponent):
         ]
         if self._config["use_knowledge_base"]:
             examples += knowledge_base_examples()
-        self._classifier = LinearTextClassifier.train(
-            examples, c=float(self._config["c"]), preprocessor=normalise
+        return self.store(
+            LinearTextClassifier.train(examples, c=float(self._config["c"]), preprocessor=normalise)
         )
-        with self._model_storage.write_to(self._resource) as directory:
-            self._classifier.persist(directory)
-        return self._resource
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
 
     def process(self, messages: List[Message]) -> List[Message]:
         if self._classifier is None:
