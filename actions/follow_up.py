@@ -67,6 +67,12 @@ def remember_answer(entry: Entry) -> List[EventType]:
     return [SlotSet(LAST_ANSWER_SLOT, entry.id)]
 
 
+def forget_answer(tracker: Tracker) -> List[EventType]:
+    """After an out-of-scope reply a follow-up ("en hoe lang duurt dat?") is
+    no longer about the answer before it: clear the remembered entry."""
+    return [SlotSet(LAST_ANSWER_SLOT, None)] if tracker.get_slot(LAST_ANSWER_SLOT) else []
+
+
 def last_answer(knowledge_base: KnowledgeBase, tracker: Tracker) -> Optional[Entry]:
     """The entry answered last in this session, if any."""
     return knowledge_base.entries.get(str(tracker.get_slot(LAST_ANSWER_SLOT) or ""))

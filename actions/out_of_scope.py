@@ -16,6 +16,7 @@ from rasa_sdk.types import DomainDict
 from actions.base import AssistantAction, FixedReplyAction
 from actions.channel_helpers import featured_buttons
 from actions.clarification_state import end_clarification
+from actions.follow_up import forget_answer
 from actions.knowledge_base import get_knowledge_base
 from actions.referrals import get_referrals
 from actions.replies import reply
@@ -54,7 +55,7 @@ class ActionRespondOutOfScope(AssistantAction):
     ) -> List[EventType]:
         medical = (tracker.latest_message.get("intent") or {}).get("name") == MEDICAL_INTENT
         send_out_of_scope_reply(dispatcher, tracker, medical)
-        return end_clarification(tracker)
+        return end_clarification(tracker) + forget_answer(tracker)
 
 
 class ActionNotUnderstood(FixedReplyAction):

@@ -49,3 +49,14 @@ async def test_off_topic_is_honest_about_what_the_assistant_does(dispatcher, mak
     assert message["text"].startswith("Daar kan ik u helaas niet mee helpen.")
     assert "uitgezaaide borstkanker" in message["text"]
     assert line["metadata"]["kind"] == "safety_line"
+
+
+async def test_out_of_scope_forgets_the_last_answer_for_follow_ups(dispatcher, make_tracker, domain) -> None:
+    tracker = make_tracker("out_of_scope_other", "wie wint de tour", slots={"last_answer_id": "pet_ct_scan"})
+    events = await ActionRespondOutOfScope().run(dispatcher, tracker, domain)
+    assert {"event": "slot", "name": "last_answer_id", "value": None, "timestamp": None} in events
+    fresh = make_tracker("out_of_scope_other", "wie wint de tour")
+    assert not any(
+        e.get("name") == "last_answer_id"
+        for e in await ActionRespondOutOfScope().run(dispatcher, fresh, domain)
+    )
