@@ -7,7 +7,8 @@ leads to, as the running assistant would:
 - personal_decision: the personal note plus the general information the
   action would pick (keyword, else the classifier's topic at >= 0.4);
 - nlu_fallback: "Bedoelt u ...?" (and whether the right topic is offered);
-- out_of_scope_other / out_of_scope_medical: the honest out-of-scope reply;
+- out_of_scope_other / out_of_scope_medical: the honest out-of-scope reply
+  (a question about the assistant itself: its own honest bot reply);
 - alarm / distress: the urgent reply.
 
 Reports for topic questions the share answered right (top choice), answered
@@ -49,6 +50,12 @@ URGENT = {"alarm_symptom", "alarm_with_distress", "distress"}
 OUTSIDE_LABELS = {"off_topic", "not_in_source"}
 
 
+# Asking what the assistant is gets utter_bot_challenge: "a digital assistant,
+# not a doctor, general information about metastatic breast cancer only",
+# which is the honest reply to that off-topic question.
+ABOUT_THE_ASSISTANT = "bot_challenge"
+
+
 def reply_for(parse: Dict[str, Any], text: str) -> Tuple[str, Optional[str]]:
     """(kind of reply, answer id or None) the assistant gives for one parse."""
     knowledge_base = get_knowledge_base()
@@ -73,6 +80,9 @@ def reply_for(parse: Dict[str, Any], text: str) -> Tuple[str, Optional[str]]:
         return "out_of_scope", None
     if intent in URGENT:
         return "urgent", None
+    if intent == ABOUT_THE_ASSISTANT:
+        # "Ben jij een robot?": the bot's own reply says what it is and does.
+        return "out_of_scope", None
     return "other", None
 
 
