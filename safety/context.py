@@ -28,6 +28,7 @@ NEGATED = "negated"
 PAST = "past"
 HYPOTHETICAL = "hypothetical"
 INFORMATIONAL = "informational"
+ALL_FRAMES = frozenset({NEGATED, PAST, HYPOTHETICAL, INFORMATIONAL})
 
 # Where a frame stops: the end of a sentence or a turn such as "maar".
 _CLAUSE_END = re.compile(
@@ -42,26 +43,30 @@ _FORWARD: List[Tuple[str, str]] = [
     # _NEGATION_WORDS: "het gaat niet goed, ik heb koorts" is not negated).
     (
         NEGATED,
-        r"\b(?:geen|gene|zonder|nooit|niet|nie|niks|niets|no|not|never|without|don'?t have|do not have)\b",
+        r"\b(?:geen|gene|gen|zonder|nooit|niet|nie|niks|niets|no|not|never|without|don'?t have|do not have)\b",
     ),
     # Past and over: long ago, an earlier treatment.
     (
         PAST,
-        r"\b(?:vorig(?:e)?\s+(?:jaar|maand|kuur|behandeling|keer)|vorig jaar|verleden jaar|"
+        r"\b(?:vorig(?:e)?\s+(?:jaar|maand|kuur|behandeling|keer|najaar|voorjaar|zomer|winter|lente|herfst)|vorig jaar|verleden jaar|"
+        r"(?:heb|had|ben|was|is|hebben|heeft)\s+(?:\S+\s+)?ooit|in het begin(?:\s+van)?|"
         r"(?:\w+\s+)?(?:jaar|jaren|maanden|maand)\s+geleden|vroeger|destijds|in het verleden|"
         r"toen\s+(?:ik|ze|zij|hij|mijn|mn|m'n|mama|moeder|mam|ma|pa|mijn moeder)|"
         r"tijdens\s+(?:de|mijn|haar|zijn)\s+(?:eerste|vorige)|bij\s+(?:de|mijn|haar)\s+(?:eerste|vorige)|"
         r"in\s+(?:19|20)\d\d|in\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
         r"january|february|march|may|june|july|august|october|december)|(?:\w+\s+)?(?:maanden|jaar|jaren|weken)\s+terug|"
         r"(?:in de|vorige|afgelopen|deze)\s+(?:zomer|winter|lente|herfst|kerst)|"
-        r"last (?:year|month)|years ago|months ago|back then|in the past)\b",
+        r"last (?:year|month|spring|summer|autumn|fall|winter)|years ago|months ago|back then|back in|in the past)\b",
     ),
     # Hypothetical or conditional: what if, when should I call.
     (
         HYPOTHETICAL,
         r"\b(?:wat\s+(?:als|moet ik doen als|te doen als|doe ik als|gebeurt er als)|stel\s+(?:dat|nou|je voor)|"
-        r"(?:voor het geval|in geval)|indien|mocht(?:en)?\s+(?:ik|ze|zij|hij|je|u)|stel\s+(?:ik|je|ze|hij|mama|mijn)|"
-        r"alarmsympto\w*|if\s+(?:\S+\s+){0,3}?(?:ever|one day|gets|starts)|"
+        r"(?:voor het geval|in geval)|indien|mocht(?:en)?\s+\S+|stel\s+(?:ik|je|ze|hij|mama|mijn)|"
+        r"welke\s+(?:klachten|signalen|symptomen|verschijnselen|tekenen)|hoe\s+(?:herken|merk|zie)\s+(?:ik|je|u|we)|"
+        r"wat\s+(?:moet|moeten|doe|doen)\s+(?:je|ik|we|u)\s+(?:\S+\s+){0,2}?(?:als|bij|wanneer)|"
+        r"(?:mag|moet|kan|kun)\s+(?:ik|je|u|ze|hij)\s+bij\b|"
+        r"alarmsympto\w*|if\s+(?:\S+\s+){0,3}?(?:ever|one day|gets?|starts?|has|have|becomes?|develops?|feels?)\b|"
         r"wanneer\s+(?:moet|moeten|moet je|bel|bellen|is het|moet ik)|"
         r"bij\s+(?:welke|hoeveel|wat voor)|vanaf\s+(?:welke|hoeveel)|"
         r"(?:kan|kun|kunnen|zou|zouden)\s+(?:ik|je|u|ze|zij|men|mensen|patienten|vrouwen)\s+(?:\S+\s+){0,3}?"
@@ -75,7 +80,7 @@ _FORWARD: List[Tuple[str, str]] = [
     # Informational: asking about or reading about the symptom in general.
     (
         INFORMATIONAL,
-        r"\b(?:ik\s+(?:las|lees|heb gelezen|hoorde|heb gehoord|zag)|(?:las|lees|gelezen|gehoord)\s+(?:dat|over|op|in)|"
+        r"\b(?:ik\s+(?:las|lees|heb gelezen|hoorde|heb gehoord)|(?:las|lees|gelezen|gehoord)\s+(?:dat|over|op|in)|"
         r"op internet|in (?:de|een) (?:folder|brochure|krant)|op (?:de|een) (?:website|site|forum)|"
         r"(?:de|mijn|haar) (?:arts|dokter|oncoloog|verpleegkundige|huisarts)\s+(?:zei|vertelde|noemde|had het over|sprak over)|"
         r"(?:is|zijn|kan|kunnen)\s+(?:\S+\s+){0,4}?(?:een\s+)?bijwerking(?:en)?|"
@@ -127,6 +132,7 @@ _BACKWARD: List[Tuple[str, str]] = [
 
 _FORWARD_RE: List[Tuple[str, Pattern[str]]] = [(frame, re.compile(p)) for frame, p in _FORWARD]
 _BACKWARD_RE: List[Tuple[str, Pattern[str]]] = [(frame, re.compile(p)) for frame, p in _BACKWARD]
+_PAST_RE: Pattern[str] = next(regex for frame, regex in _FORWARD_RE if frame == PAST)
 
 # A frame trigger this far or nearer before the symptom governs it; a
 # negation only within a few words ("geen last van koorts").
@@ -142,10 +148,14 @@ _MAX_BACKWARD_CHARS = 60
 _RESOLVED = re.compile(
     r"\b(?:alles (?:was|is) (?:weer\s+)?(?:ok|oke|goed|in orde)|(?:gaat|ging|loopt|is) (?:het\s+)?(?:nu\s+)?weer (?:goed|normaal|beter)|"
     r"(?:sindsdien|daarna|nadien) (?:niks|niets|nooit|geen)|(?:is|was) (?:nu\s+)?weer (?:over|weg|normaal)|"
-    r"(?:fine|ok|okay|better) now|nothing since|never again since|(?:is|was) (?:toen\s+)?(?:over|overgegaan)|"
+    r"(?:fine|ok|okay|better) now|now (?:all\s+|everything\s+)?(?:ok|okay|fine|good|well)|nothing since|never again since|"
+    r"(?:is|was) (?:toen\s+)?(?:over|overgegaan)(?!\s+(?:\d+|een|twee|drie|vier|vijf|enkele|paar|een paar)\b)|"
+    r"(?:gaat|ging) (?:het\s+)?(?:nu\s+)?(?:weer\s+)?(?:goed|prima)|voel\s+(?:ik|ze|hij)\s+(?:me|mij|zich)\s+(?:nu\s+)?(?:weer\s+)?(?:prima|goed)|"
+    r"(?:nu|inmiddels)\s+(?:is\s+)?(?:alles\s+)?(?:weer\s+)?(?:goed|ok|oke|prima)\b|"
     r"sinds\s*dien (?:niks|niets|nooit|geen)|(?:kwam|kwamen) (?:door|van) |"
     r"(?:now|nu)\s+stab\w*|(?:is|was)\s+(?:nu\s+)?stabiel|liep\s+(?:\S+\s+)?goed\s+af|(?:is|was)\s+goed\s+afgelopen|"
-    r"niks gebroken|niets gebroken|die\s+(?:zijn|is)\s+(?:\S+\s+)?(?:weg|over|verdwenen))"
+    r"niks gebroken|niets gebroken|die\s+(?:zijn|is)\s+(?:\S+\s+)?(?:weg|over|verdwenen)|"
+    r"bleek\s+(?:het\s+)?(?:mee\s+te\s+vallen|niks|niets|onschuldig))"
 )
 # "Als/as/wanneer ... , wat moet ik dan doen": a condition with a question about it.
 _CONDITIONAL_SENTENCE = re.compile(
@@ -167,9 +177,9 @@ _NOW = re.compile(
 # ("ik ben niet benauwd", "benen zijn niet slap"), unlike an inability,
 # which is the symptom itself ("kan niet lopen", "krijg geen lucht").
 DENIAL = re.compile(
-    r"\b(?:niet|nie|geen|nooit|not|no)\s+(?:echt\s+|erg\s+|zo\s+|meer\s+|heel\s+|really\s+|last\s+van\s+)?"
+    r"\b(?:niet|nie|geen|gen|nooit|not|no)\s+(?:echt\s+|erg\s+|zo\s+|meer\s+|heel\s+|really\s+|last\s+van\s+)?"
     r"(?:benauwd|kortademig|slap|doof|zwak|verward|suf|koorts|koortsig|diarree|misselijk|gevallen|"
-    r"rillerig|rillingen|bloed|bloeding|hoofdpijn|pijn|dorst|short of breath|feverish|fever|confused)\b|"
+    r"rillerig|rillingen|bloed|bloeding|hoofdpijn|pijn|dorst|dubbel|zwart|zwarte|blauw|blauwe|short of breath|feverish|fever|confused)\b|"
     r"\b(?:spuugt|spuug|geeft|kotst|braakt|bloedt|valt|ril|rilt)\s+(?:ze\s+|hij\s+|ik\s+)?niet\b|"
     r"\b(?:geef|geeft|gaf|moet|hoef)\s+(?:ik\s+|ze\s+)?(?:niet|nie|geen)\s+(?:meer\s+)?over(?:geven)?\b|"
     r"\bkan\s+(?:alles|gewoon|goed)\s+(?:binnen\s*houden|eten|drinken)\b"
@@ -209,10 +219,22 @@ def frame_of(text: str, start: int, end: int) -> Frame:
     for match in _SENTENCE_END.finditer(text, 0, start):
         sentence_start = match.end()
     sentence_end = _SENTENCE_END.search(text, end)
-    sentence = text[sentence_start : sentence_end.start() if sentence_end else len(text)]
+    # With its closing punctuation: "..., wat dan?" is a question.
+    sentence = text[sentence_start : sentence_end.end() if sentence_end else len(text)]
     if _CONDITIONAL_SENTENCE.search(sentence) and not now:
         return Frame(HYPOTHETICAL)
-    if _RESOLVED.search(text, end, sentence_end.start() if sentence_end else len(text)):
+    # A time marker inside the matched words themselves: "is vorig jaar gevallen".
+    # It dates the symptom itself, so a "nu" elsewhere ("is ze nu zwakker?")
+    # does not cancel it; one inside the matched words does.
+    if _PAST_RE.search(text, start, end) and not _NOW.search(text, start, end):
+        return Frame(PAST)
+    # "Ik heb ooit bloed opgehoest. Sindsdien niks meer.": the resolution may
+    # come in the next sentence, unless this one says it is happening now.
+    resolved_end = sentence_end.start() if sentence_end else len(text)
+    if sentence_end is not None and not _NOW.search(sentence):
+        following = _SENTENCE_END.search(text, sentence_end.end())
+        resolved_end = following.start() if following else len(text)
+    if _RESOLVED.search(text, end, resolved_end):
         return Frame(PAST)
     # A negation governs only its own phrase: not across a comma or "en".
     phrase = re.split(r",|\sen\s|\sand\s|\sof\s", before)[-1]

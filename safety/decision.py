@@ -5,7 +5,12 @@ classifier's own alarm_symptom / distress intent does not count: it is a
 40-way classifier that hears "urgent" in long or English stories; where the
 safety layers disagree, the next best topic answers (safety_net.py).
 1. the deterministic patterns of safety.red_flags, with the context frame
-   of every match (safety.context): a current trigger is urgent;
+   of every match (safety.context): a current trigger is urgent, unless
+   the classifier is all but certain the message is an ordinary question
+   (`neither` at or above `pattern_veto`): that is a frame the patterns
+   missed ("mocht mama verward raken, hoe merk ik dat?"), and the message
+   is treated as framed. Alarm patterns only: a distress pattern always
+   counts;
 2. the learned classifier (safety.classifier): a score at or above the
    threshold is urgent; a message whose only triggers sit in a negated,
    past, hypothetical or informational frame needs a higher score, because
@@ -22,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Dict, Optional, Tuple
 
-from safety.classifier import ALARM_LABEL, DISTRESS_LABEL
+from safety.classifier import ALARM_LABEL, DISTRESS_LABEL, NEITHER_LABEL
 from safety.red_flags import ALARM, DISTRESS, NO_WORDS, PERSONAL_DECISION, SafetyVerdict
 
 ALARM_WITH_DISTRESS = "alarm_with_distress"
@@ -38,6 +43,9 @@ class Thresholds:
     # When every trigger found sits in a non-current frame.
     alarm_framed: float = 0.85
     distress_framed: float = 0.85
+    # A current alarm pattern in a message the classifier reads as "neither"
+    # with at least this probability counts as framed (1.0: never).
+    pattern_veto: float = 1.0
     # Turns right after an urgent reply.
     follow_up: float = 0.25
     # A score this high (but below the urgent thresholds) earns the safety line.
@@ -92,10 +100,19 @@ def decide(
     assistant answers."""
     alarm_score = scores.get(ALARM_LABEL, 0.0)
     distress_score = scores.get(DISTRESS_LABEL, 0.0)
-    framed_only_alarm = bool(verdict.framed_categories) and not verdict.alarm_categories
+    current_categories = verdict.alarm_categories
+    framed_categories = verdict.framed_categories
+    if (
+        current_categories
+        and thresholds.pattern_veto < 1.0
+        and scores.get(NEITHER_LABEL, 0.0) >= thresholds.pattern_veto
+    ):
+        framed_categories = tuple(dict.fromkeys(framed_categories + current_categories))
+        current_categories = ()
+    framed_only_alarm = bool(framed_categories) and not current_categories
     framed_only_distress = verdict.framed_distress and not verdict.distress
 
-    alarm = bool(verdict.alarm_categories) or alarm_score >= (
+    alarm = bool(current_categories) or alarm_score >= (
         thresholds.alarm_framed if framed_only_alarm else thresholds.alarm
     )
     distress = verdict.distress or distress_score >= (
@@ -127,10 +144,10 @@ def decide(
         alarm=alarm,
         distress=distress,
         warn=warn,
-        follow_up_alarm=alarm or alarm_score >= thresholds.follow_up or bool(verdict.framed_categories),
+        follow_up_alarm=alarm or alarm_score >= thresholds.follow_up or bool(framed_categories),
         follow_up_distress=distress or distress_score >= thresholds.follow_up or verdict.framed_distress,
         too_long=too_long and not urgent,
         scores=scores,
-        alarm_categories=verdict.alarm_categories,
-        framed_categories=verdict.framed_categories,
+        alarm_categories=current_categories,
+        framed_categories=framed_categories,
     )

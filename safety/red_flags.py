@@ -16,14 +16,22 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Pattern, Tuple
+from typing import Dict, FrozenSet, List, Optional, Pattern, Tuple
 
-from safety.context import DENIAL, frame_of, hypothetical_sentence_spans
+from safety.context import (
+    ALL_FRAMES,
+    DENIAL,
+    HYPOTHETICAL,
+    frame_of,
+    hypothetical_sentence_spans,
+)
 
 ALARM = "alarm_symptom"
 DISTRESS = "distress"
 NO_WORDS = "nonsense"
 PERSONAL_DECISION = "personal_decision"
+
+DISTRESS_DEMOTING_FRAMES = ALL_FRAMES - {HYPOTHETICAL}
 
 # Optional filler words between two parts of a phrase ("kan mijn benen opeens
 # niet meer bewegen").
@@ -99,6 +107,9 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"^\W*(?:erg\s+|heel\s+|zo\s+)?benauwd\b|\b(?:kan|kon)\s+(?:\S+\s+){0,2}?(?:niet|nie)\s+(?:meer\s+)?(?:plat\s+)?(?:liggen|ligge)\b|\bsit up to breathe\b|\bademt\s+(?:\S+\s+){0,2}?(?:snel|raar|moeilijk|zwaar)",
         r"\b(?:zin|zinnen)\s+(?:\S+\s+){0,2}?niet\s+(?:meer\s+)?(?:af\s*maken|afmaken)\b|\bhijgt?\b.{0,40}\b(?:rust|stil|zitten|liggen)",
         r"(?:ademen|ademhalen|ademhaling)\s+(?:\S+\s+){0,3}?(?:lukt|gaat)\s+(?:\S+\s+){0,2}?(?:niet|nauwelijks|slecht|moeilijk)",
+        # Too breathless to talk: "kan geen zin afmaken", "can't finish a sentence".
+        r"\bgeen\s+(?:hele\s+)?zin\s+(?:meer\s+)?(?:af\s*(?:maken|afmaken)|uit\s*spreken)|\bbreathing\s+(?:very\s+|so\s+|really\s+)?(?:fast|hard|heavily|strange)\b|"
+        r"\b(?:can'?t|cannot|can not|could not|couldn'?t)\s+(?:talk|speak|say|finish)\s+(?:in\s+)?(?:a\s+)?(?:whole\s+|full\s+)?sentences?\b",
     ],
     "chest": [
         r"pijn\s+(?:op|in|aan)\s+(?:de|mijn|m'n|haar|zijn|z'n)\s+borst(?:kas)?\b",
@@ -151,6 +162,8 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"\b(?:was|ben|viel)\s+(?:\S+\s+){0,2}?(?:helemaal\s+)?weg\b(?=.*\b(?:arm|been|trok|schok|weet niet))|\b(?:arm|been|hand)\s+(?:\S+\s+){0,2}?trok\s+(?:\S+\s+)?vanzelf",
         r"\bhyperca\w*|\bsomnolen\w*|\bdesori\w*|\bsuf(?:fer)?\b.{0,80}\b(?:drink\w*|dorst)\b|\b(?:drinkt liters|wil alleen (?:maar )?drinken|mega dorst|zo'?n dorst|veel dorst)\b.{0,120}\b(?:suf|plassen|wc|poep\w*|ontlasting|wazig|slaap|in slaap)",
         r"\bbewusteloos\b|\bflauwgevallen\b|\bniet (?:meer\s+)?aanspreekbaar\b|\bwegraken\b|\bweggeraakt\b",
+        r"\b(?:appjes|berichten|sms'?jes|appen|zinnen)\s+(?:\S+\s+){0,2}?(?:die|dat)\s+nergens\s+op\s+slaan\b|\bletters\s+door\s+elkaar\b|"
+        r"\bzakte\s+(?:\S+\s+){0,2}?weg\b|\bogen\s+(?:rolden|draaiden|rollen|draaien)\s+(?:\S+\s+)?weg\b",
         r"(?:kan|kon)\s+(?:\S+\s+){0,2}?niet\s+(?:meer\s+)?(?:goed\s+)?(?:praten|uit zijn woorden|uit haar woorden)|\bscheve mond\b|\bdubbel zien\b|\bhalfzijdig\b",
     ],
     "bleeding": [
@@ -176,6 +189,7 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"\b(?:drinkt|drink|drinken)\s+(?:\S+\s+)?(?:niks|niets|bijna niks|bijna niets|nauwelijks)\b|\b(?:niks|niets)\s+blijft\s+binnen\b|\bvomit\w*\s+(?:\S+\s+){0,2}?(?:whole|all)\b|\bcan'?t drink\b",
         r"\b(?:diarree|diaree|dunne\s+\S+|waterdun\w*)\b.{0,80}\b(?:\d+\s*keer|\d+\s*x|hele nacht|heel de nacht|hele dag|dagen|blijft)|\bop de pot\b.{0,60}\bkeer\b",
         r"\bdiarree\b.{0,60}\b(?:hele dag|hele nacht|al \d+ keer|\d+ keer|waterdun|blijft|stopt niet|niet te stoppen)|\b(?:blijft|blijf)\s+(?:maar\s+)?(?:overgeven|spugen|braken|kotsen)",
+        r"\b(?:niks|niets|nix)\s+binnen\s+(?:kunnen\s+|te\s+|kan\s+)?(?:houden|houwe|houwen)\b|\b(?:braaksel|overgeven|spugen)\s+(?:\S+\s+){0,2}?blijft\s+komen\b",
     ],
     # Too much medicine, a dose changed by the patient, a child that swallowed pills.
     "medication": [
@@ -191,6 +205,12 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"\b(?:pillendoos\w*|medicijndoos\w*|pillen|tabletten)\b.{0,40}\b(?:gezeten|gegeten|opgegeten|in (?:zijn|haar) mond|missen er|ingeslikt|doorgeslikt)",
         r"\b(?:zelf|eigen houtje)\b.{0,60}\b(?:op te hogen|opgehoogd|verhoogd|verdubbel\w*|gehalveerd|meer genomen|ophogen)\b",
         r"\b\d+\s+(?:\S+\s+)?extra\s+(?:genomen|ingenomen|geslikt)|\bextra\s+(?:pillen|tabletten|paracetamol\w*)\s+(?:genomen|ingenomen|geslikt)",
+        # N instead of M, a dose raised from N to M, tomorrow's pills already taken.
+        r"\b(?:\d+|twee|drie|vier|vijf|zes|acht|tien)\s+(?:\S+\s+){0,2}?(?:in plaats van|ipv|instead of)\s+(?:\d+|een|twee|drie|vier|one|two)\b|"
+        r"\bvan\s+(?:\d+|een|twee|drie)\s+naar\s+(?:\d+|twee|drie|vier|zes|acht)\s+(?:tabletten|pillen|capsules|pleisters|keer)\b|"
+        r"\b(?:pillen|tabletten|medicijnen|medicatie)\s+van\s+(?:morgen|overmorgen|de hele week)\s+(?:\S+\s+){0,2}?(?:op|ingenomen|genomen|geslikt)\b|"
+        r"\baan\s+(?:het|de|mijn|haar|zijn|oma'?s|mama'?s)\s+(?:\S+\s+)?(?:potje|pillen|doosje|strip|strips|medicijnen|tabletten|pillendoos)\s+(?:\S+\s+)?gezeten\b|"
+        r"\b(?:ontbreken|missen)\s+(?:er\s+)?(?:\S+\s+)?(?:een paar|pillen|tabletten|capsules)\b|\btook\s+(?:\S+\s+){0,3}?(?:\d+|two|three|four)\s+(?:\S+\s+)?(?:instead of|too many)",
     ],
     # High calcium in lay words: thirst together with drowsiness, constipation or confusion.
     "calcium": [
@@ -256,6 +276,11 @@ _DISTRESS_PATTERNS: List[str] = [
     r"\b(?:bonk|bonkt|sla|slaat)\s+(?:ik\s+|ze\s+|hij\s+)?(?:mijn|haar|zijn|mn)\s+hoofd\s+tegen|\b(?:armen|arm|polsen)\s+open\w*|\bkrab\w*\s+(?:\S+\s+){0,3}?open\b",
     r"\b(?:saving|saved|hoarding)\s+(?:up\s+)?(?:my|her|his)?\s*(?:sleeping\s+)?(?:pills|tablets|morphine)",
     r"\bzelfbeschadig\w*|\bautomutilatie\b|\bzichzelf\s+(?:\S+\s+){0,2}?(?:pijn doen|pijn te doen|verwonden|iets aandoen|iets aan te doen)",
+    # A relative's self-harm told the other way round: "dat mijn dochter zich in haar armen snijdt".
+    r"\bzich\s+(?:\S+\s+){0,6}?(?:snijdt|snijden|sneed|gesneden|krast|krassen|kraste|gekrast|verwond|verwondt|verwonden|verwondde)\b|"
+    r"\b(?:krast|kras|krassen|kraste|snijdt|snijden|sneed|kerft)\s+(?:\S+\s+){0,4}?(?:scheer)?mesje\b",
+    r"\b(?:pills|tablets|morphine|pillen|tabletten)\b.{0,30}\b(?:counted|ready|lined up|stockpiled|uitgeteld|geteld en klaar)\b|"
+    r"\b(?:stop|stoppen|ophouden|kappen)\s+met\s+(?:leven|levn|het leven)\b",
     r"\b(?:mezelf|zichzelf|haarzelf)\s+(?:\S+\s+){0,3}?(?:gesneden|gekrast|gebrand|pijn|iets aandoet|aandoet)\b|\b(?:burning|burns|burned|burnt)\s+(?:him|her|my)self\b|\bcutting again\b|\b(?:is|was)\s+cutting\b",
     r"\bgeen\s+(?:enkel\s+)?(?:lichtpuntje|hoop|toekomst)\s+meer\b|\bwhat'?s the point\b|\bno point\b|\bgeen zin meer\b(?!\s+in\s+(?!(?:het\s+)?leven|alles))|\b(?:alles|het leven)\s+(?:\S+\s+){0,1}?zinloos\b|\bik ben op\b|\bhet is op\b",
     r"\b(?:can'?t|cannot) do this any ?more\b|\b(?:niet|nie|nt)\s+meer\s+op\s+(?:te\s+)?(?:brengen|brenge)\b|\bending my life\b|\bend it myself\b|\bpicked (?:the|a) date\b|\bgoodbye (?:messages|notes|letters)\b",
@@ -296,7 +321,10 @@ _IDIOMS = re.compile(
     r"geen\s+zin\s+(?:meer\s+)?in\s+(?:dat|die|de|het|al die|dit)\s+(?!leven\b)\S+|"
     r"dying\s+(?:to|for)|killing\s+me|scared\s+to\s+death|bored\s+to\s+death|"
     r"(?:ik|je)\s+(?:ben|bent)\s+(?:de\s+)?weg\s+kwijt\s+(?:met|in|door)|"
-    r"(?:snap|begrijp)\s+er\s+(?:geen\s+(?:bal|snars|moer|jota)|niks|niets)\s+van)"
+    r"(?:snap|begrijp)\s+er\s+(?:geen\s+(?:bal|snars|moer|jota)|niks|niets)\s+van|"
+    r"(?:de\s+)?grond\s+(?:zakte|zakt|zonk)\s+(?:\S+\s+){0,3}?weg|fed\s+up|sick\s+(?:and\s+tired\s+)?of\s+waiting|door\s+de\s+bomen\s+het\s+bos\s+(?:niet\s+)?(?:meer\s+)?(?:niet\s+)?(?:zien|zie|ziet)|"
+    r"op\s+van\s+de\s+zenuwen|(?:tril|tril\w*|sta\s+te\s+trillen)\s+(?:\S+\s+){0,2}?(?:mijn|m'n|mn|haar|zijn)\s+benen\s+van\s+(?:de\s+)?(?:zenuwen|spanning|angst|de stress)|"
+    r"\w+\s+(?:\w+\s+)?(?:\w+\s+)?,?\s*figuurlijk(?:\s+dan)?)"
 )
 _LETTER = re.compile(r"[a-z]")
 _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|$)", re.S)
@@ -365,14 +393,19 @@ def normalise(text: str) -> str:
 
 
 def _current_and_framed(
-    regex: Pattern[str], clean: str, framed_spans: List[Tuple[int, int]]
+    regex: Pattern[str],
+    clean: str,
+    framed_spans: List[Tuple[int, int]],
+    demoting: FrozenSet[str] = ALL_FRAMES,
 ) -> Tuple[bool, bool]:
     """Whether `regex` matches as something happening now, and whether it
-    matches only inside a non-current frame (whose spans are collected)."""
+    matches only inside a non-current frame of the kinds in `demoting`
+    (whose spans are collected)."""
     framed = False
     spans = []
     for match in regex.finditer(clean):
-        if frame_of(clean, match.start(), match.end()).current:
+        frame = frame_of(clean, match.start(), match.end())
+        if frame.current or frame.kind not in demoting:
             return True, False
         framed = True
         spans.append((match.start(), match.end()))
@@ -398,7 +431,12 @@ def assess(text: str) -> SafetyVerdict:
             current.append(category)
         elif is_framed:
             framed.append(category)
-    distress, framed_distress = _current_and_framed(_DISTRESS_RE, clean, framed_spans)
+    # "Wat als ik gewoon stop met leven?" is not a hypothetical question about
+    # a symptom: for distress, only a denial, the past or reading about it
+    # lowers the weight of the words.
+    distress, framed_distress = _current_and_framed(
+        _DISTRESS_RE, clean, framed_spans, DISTRESS_DEMOTING_FRAMES
+    )
     # Denied symptoms that are no pattern of their own ("geen diarree") are
     # hidden from the classifier too.
     framed_spans.extend(match.span() for match in DENIAL.finditer(clean))

@@ -176,3 +176,46 @@ def test_no_held_out_knowledge_question_is_taken_for_a_personal_one() -> None:
         if assess(example).personal
     ]
     assert not flagged
+
+
+@pytest.mark.parametrize(
+    ("message", "urgent"),
+    [
+        # Round 3 families, in words written for this test.
+        ("mijn man kan door de benauwdheid geen zin meer afmaken", ALARM),
+        ("she is breathing really fast and cannot finish a sentence", ALARM),
+        ("sinds gisteren kan ik niks binnen te houden, ook geen water", ALARM),
+        ("ik heb per ongeluk 3 tabletten in plaats van 1 genomen", ALARM),
+        ("mijn zoontje heeft aan het doosje met oma's pillen gezeten", ALARM),
+        ("ik heb de pillen van morgen ook al ingenomen", ALARM),
+        ("haar berichten zijn zinnen die nergens op slaan, dat is nieuw", ALARM),
+        ("mijn zus zakte ineens weg op de bank", ALARM),
+        ("ik ontdekte dat mijn zoon zich met een mesje in zijn benen krast", DISTRESS),
+        ("the pills are lined up on the table", DISTRESS),
+        ("wat als ik er gewoon mee stop met leven", DISTRESS),
+    ],
+)
+def test_round_three_families_are_caught(message: str, urgent: str) -> None:
+    assert assess(message).intent == urgent
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "ik zie niet dubbel, waarom dan toch een scan van mijn hoofd?",
+        "ze heeft gen koorts, wat doet die tumormarker eigenlijk",
+        "vorige herfst had ik koorts door de port, is dat een reden om hem te vervangen?",
+        "mijn vader is vorig jaar gevallen, zijn botten nu zwakker?",
+        "ik heb ooit te veel paracetamol genomen, hoe voorkom ik dat?",
+        "last summer she was confused for a week, now all good. can that return?",
+        "ik hoestte bloed op in januari. sindsdien niks meer. moet de arts dat weten?",
+        "als ik straks op reis ben en daar koorts krijg, wat dan?",
+        "mocht mijn vrouw benauwd worden, wie bellen we dan?",
+        "welke klachten horen bij een dwarslaesie?",
+        "de grond zakte onder mijn voeten weg toen ik de uitslag hoorde",
+        "ik ben op van de zenuwen voor morgen, wat moet ik meenemen?",
+        "I'm fed up with the waiting room, can appointments be faster?",
+    ],
+)
+def test_round_three_look_alikes_are_not_alarms(message: str) -> None:
+    assert assess(message).intent is None

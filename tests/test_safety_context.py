@@ -134,3 +134,26 @@ def test_the_compiled_scorer_equals_sklearn() -> None:
         fast, reference = classifier.scores(text), classifier.sklearn_scores(text)
         assert fast.keys() == reference.keys()
         assert all(abs(fast[label] - reference[label]) < 1e-9 for label in fast), (text, fast, reference)
+
+
+def test_a_current_alarm_pattern_yields_only_to_a_near_certain_classifier() -> None:
+    verdict = assess("ik krijg geen lucht")
+    assert verdict.alarm_categories
+    thresholds = Thresholds(pattern_veto=0.9)
+    kept = decide(verdict, _scores(alarm=0.2), thresholds, "ask_pet_ct_scan")
+    assert kept.intent == ALARM
+    vetoed = decide(
+        verdict, {"alarm": 0.02, "distress": 0.03, "neither": 0.95}, thresholds, "ask_pet_ct_scan"
+    )
+    assert vetoed.intent is None and not vetoed.alarm
+    assert vetoed.warn and vetoed.follow_up_alarm
+    assert set(verdict.alarm_categories) <= set(vetoed.framed_categories)
+
+
+def test_a_distress_pattern_is_never_vetoed() -> None:
+    verdict = assess("ik wil niet meer leven")
+    assert verdict.distress
+    decision = decide(
+        verdict, {"alarm": 0.0, "distress": 0.01, "neither": 0.99}, Thresholds(pattern_veto=0.5), None
+    )
+    assert decision.intent == DISTRESS
