@@ -32,6 +32,7 @@ from safety.red_flags import ALARM, DISTRESS, NO_WORDS, PERSONAL_DECISION, Safet
 
 ALARM_WITH_DISTRESS = "alarm_with_distress"
 URGENT_INTENTS = frozenset({ALARM, DISTRESS, ALARM_WITH_DISTRESS})
+OFF_TOPIC_INTENT = "out_of_scope_other"
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,10 @@ class Thresholds:
     # A current alarm pattern in a message the classifier reads as "neither"
     # with at least this probability counts as framed (1.0: never).
     pattern_veto: float = 1.0
+    # The classifier alone, on a message the topic classifier reads as
+    # off-topic ("mijn hond eet niet meer"): no higher than alarm/distress
+    # unless configured.
+    off_topic: float = 0.0
     # Turns right after an urgent reply.
     follow_up: float = 0.25
     # A score this high (but below the urgent thresholds) earns the safety line.
@@ -112,12 +117,14 @@ def decide(
     framed_only_alarm = bool(framed_categories) and not current_categories
     framed_only_distress = verdict.framed_distress and not verdict.distress
 
-    alarm = bool(current_categories) or alarm_score >= (
-        thresholds.alarm_framed if framed_only_alarm else thresholds.alarm
-    )
-    distress = verdict.distress or distress_score >= (
-        thresholds.distress_framed if framed_only_distress else thresholds.distress
-    )
+    off_topic = classified == OFF_TOPIC_INTENT
+    alarm_threshold = thresholds.alarm_framed if framed_only_alarm else thresholds.alarm
+    distress_threshold = thresholds.distress_framed if framed_only_distress else thresholds.distress
+    if off_topic:
+        alarm_threshold = max(alarm_threshold, thresholds.off_topic)
+        distress_threshold = max(distress_threshold, thresholds.off_topic)
+    alarm = bool(current_categories) or alarm_score >= alarm_threshold
+    distress = verdict.distress or distress_score >= distress_threshold
     if alarm and distress:
         intent: Optional[str] = ALARM_WITH_DISTRESS
     elif alarm:
@@ -129,7 +136,10 @@ def decide(
     elif (
         verdict.personal
         and classified is not None
-        and (classified.startswith("ask_") or classified in ("nlu_fallback", "out_of_scope_medical"))
+        # Not over out_of_scope_medical: "mag ik ibuprofen naast letrozol?"
+        # needs the reply that says who can help (the pharmacist), and there
+        # is no general information to go with the personal note.
+        and (classified.startswith("ask_") or classified == "nlu_fallback")
     ):
         intent = PERSONAL_DECISION
     else:

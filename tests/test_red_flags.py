@@ -165,6 +165,8 @@ def test_personal_questions_overrule_only_topics_and_fallback() -> None:
     assert intent_for("ask_radiotherapy_of_metastases") == "personal_decision"
     assert intent_for("nlu_fallback") == "personal_decision"
     assert intent_for("greet") is None
+    # Medical but not in the source: the reply that says who can help.
+    assert intent_for("out_of_scope_medical") is None
 
 
 def test_no_held_out_knowledge_question_is_taken_for_a_personal_one() -> None:

@@ -157,3 +157,14 @@ def test_a_distress_pattern_is_never_vetoed() -> None:
         verdict, {"alarm": 0.0, "distress": 0.01, "neither": 0.99}, Thresholds(pattern_veto=0.5), None
     )
     assert decision.intent == DISTRESS
+
+
+def test_the_classifier_alone_needs_more_on_an_off_topic_message() -> None:
+    verdict = assess("mijn cavia wil niet meer uit zijn hok komen")
+    assert not verdict.alarm_categories
+    thresholds = Thresholds(alarm=0.55, off_topic=0.9)
+    assert decide(verdict, _scores(alarm=0.7), thresholds, "out_of_scope_other").intent is None
+    assert decide(verdict, _scores(alarm=0.95), thresholds, "out_of_scope_other").intent == ALARM
+    assert decide(verdict, _scores(alarm=0.7), thresholds, "ask_pain_treatment").intent == ALARM
+    pattern = assess("ik heb 39,5 koorts")
+    assert decide(pattern, _scores(alarm=0.1), thresholds, "out_of_scope_other").intent == ALARM
