@@ -14,6 +14,7 @@ from actions.channel_helpers import send_answer
 from actions.clarification_state import end_clarification
 from actions.follow_up import remember_answer
 from actions.knowledge_base import get_knowledge_base
+from actions.referrals import get_referrals
 from actions.replies import reply
 
 logger = logging.getLogger(__name__)
@@ -45,6 +46,10 @@ class ActionRespondToPersonalDecision(AssistantAction):
             entry.id if entry else "none",
         )
         if entry is None:
+            # Nothing in the source: say who can help ("mag ik ibuprofen naast
+            # mijn letrozol?": the pharmacist), never an answer.
+            referral = get_referrals().for_question(tracker.latest_message.get("text") or "")
+            dispatcher.utter_message(text=referral, metadata={"kind": "referral"})
             return end_clarification(tracker)
         send_answer(dispatcher, knowledge_base, entry, introduction=reply("personal_general_information"))
         # The general information is the topic of follow-up questions.

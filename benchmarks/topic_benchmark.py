@@ -70,7 +70,8 @@ def reply_for(parse: Dict[str, Any], text: str) -> Tuple[str, Optional[str]]:
                 parse.get("intent_ranking") or [], settings.PERSONAL_TOPIC_MIN_CONFIDENCE
             )
             entry = ranked[0] if ranked else None
-        return "answer", entry.id if entry else None
+        # Without general information: the note and who can help, no answer.
+        return ("answer", entry.id) if entry else ("out_of_scope", None)
     if intent == "nlu_fallback":
         # As actions/clarify_question.py: unsure, but out of scope leads.
         if out_of_scope_lead(parse.get("intent_ranking") or []):

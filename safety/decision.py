@@ -136,10 +136,9 @@ def decide(
     elif (
         verdict.personal
         and classified is not None
-        # Not over out_of_scope_medical: "mag ik ibuprofen naast letrozol?"
-        # needs the reply that says who can help (the pharmacist), and there
-        # is no general information to go with the personal note.
-        and (classified.startswith("ask_") or classified == "nlu_fallback")
+        # Over out_of_scope_medical too ("mag ik een dosis overslaan?"): the
+        # personal note, then who can help (actions/personal_decision.py).
+        and (classified.startswith("ask_") or classified in ("nlu_fallback", "out_of_scope_medical"))
     ):
         intent = PERSONAL_DECISION
     else:

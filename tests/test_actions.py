@@ -17,6 +17,7 @@ from actions.conversation import (
 from actions.knowledge_base import KnowledgeBase
 from actions.out_of_scope import ActionNotUnderstood
 from actions.personal_decision import ActionRespondToPersonalDecision
+from actions.referrals import get_referrals
 from actions.replies import reply
 from actions.safety_replies import ActionAfterUrgentReply
 
@@ -164,7 +165,11 @@ async def test_personal_decision_gives_no_advice_but_general_information(
 async def test_personal_decision_without_general_information(dispatcher, make_tracker, domain) -> None:
     tracker = make_tracker("personal_decision", "mag ik een dosis overslaan?")
     await ActionRespondToPersonalDecision().run(dispatcher, tracker, domain)
-    assert [message["text"] for message in dispatcher.messages] == [reply("personal_decision")]
+    # The note, then who can help with a medicine question: no answer.
+    texts = [message["text"] for message in dispatcher.messages]
+    assert texts == [reply("personal_decision"), get_referrals().for_question("mag ik een dosis overslaan?")]
+    assert "apotheker" in texts[1]
+    assert "curated_answer" not in [(m.get("metadata") or {}).get("kind") for m in dispatcher.messages]
 
 
 async def test_clarification_offers_one_topic_when_the_second_is_far_behind(
@@ -313,4 +318,6 @@ async def test_personal_question_with_an_unsure_topic_gets_no_answer(
     ]
     tracker = make_tracker("personal_decision", "is dat voor mij een goed idee?", ranking)
     await ActionRespondToPersonalDecision().run(dispatcher, tracker, domain)
-    assert len(dispatcher.messages) == 1
+    # The note and who can help (the treating team by default), no answer.
+    kinds = [(m.get("metadata") or {}).get("kind") for m in dispatcher.messages]
+    assert kinds == ["personal_decision", "referral"]

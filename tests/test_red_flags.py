@@ -165,8 +165,7 @@ def test_personal_questions_overrule_only_topics_and_fallback() -> None:
     assert intent_for("ask_radiotherapy_of_metastases") == "personal_decision"
     assert intent_for("nlu_fallback") == "personal_decision"
     assert intent_for("greet") is None
-    # Medical but not in the source: the reply that says who can help.
-    assert intent_for("out_of_scope_medical") is None
+    assert intent_for("out_of_scope_medical") == "personal_decision"
 
 
 def test_no_held_out_knowledge_question_is_taken_for_a_personal_one() -> None:
@@ -220,4 +219,38 @@ def test_round_three_families_are_caught(message: str, urgent: str) -> None:
     ],
 )
 def test_round_three_look_alikes_are_not_alarms(message: str) -> None:
+    assert assess(message).intent is None
+
+
+@pytest.mark.parametrize(
+    ("message", "urgent"),
+    [
+        # Round 4 families, in words written for this test.
+        ("ik zie met mijn linker oog ineens zwart", ALARM),
+        ("the wound at her port is red and there is pus, she feels koortsig", ALARM),
+        ("ik ben zelf gestopt met mijn tabletten, niemand weet het", ALARM),
+        ("ik slik nu 2x zoveel morfine als op de doos staat", ALARM),
+        ("my son cuts since his mum got ill", DISTRESS),
+        ("ze heeft expres haar arm tegen de kachel gehouden", DISTRESS),
+        ("mijn zoon snijdt in zijn arm", DISTRESS),
+    ],
+)
+def test_round_four_families(message: str, urgent: str) -> None:
+    assert assess(message).intent == urgent
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "drie weken geleden was ze erg verward door het calcium, nu is ze weer helemaal de oude. komt dat terug?",
+        "vorige week had mijn man een epileptische aanval, hij is nu ingesteld op medicijnen. mag hij fietsen?",
+        "hoe lang blijft ze op de anti-epileptica?",
+        "waarom die botprikken? ik heb toch niks gebroken",
+        "als ik koorts krijg moet ik dan naar de huisarts of naar het ziekenhuis",
+        "mijn zus vraagt of ik verward ben, maar ik ben gewoon moe. komt dat van de chemo?",
+        "ik zie het niet meer zitten met die parkeerautomaat, waar kan ik pinnen?",
+        "ik heb me het hoofd gebroken over die folder, wie legt het uit?",
+    ],
+)
+def test_round_four_look_alikes_are_not_alarms(message: str) -> None:
     assert assess(message).intent is None
