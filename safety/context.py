@@ -50,7 +50,7 @@ _FORWARD: List[Tuple[str, str]] = [
         PAST,
         r"\b(?:vorig(?:e)?\s+(?:jaar|maand|kuur|behandeling|keer|najaar|voorjaar|zomer|winter|lente|herfst)|vorig jaar|verleden jaar|"
         r"(?:heb|had|ben|was|is|hebben|heeft)\s+(?:\S+\s+)?ooit|in het begin(?:\s+van)?|"
-        r"(?:\w+\s+)?(?:jaar|jaren|maanden|maand)\s+geleden|vroeger|destijds|in het verleden|"
+        r"(?:\w+\s+)?(?:jaar|jaren|maanden|maand|weken)\s+geleden|vroeger|destijds|in het verleden|vorige?\s+week|"
         r"toen\s+(?:ik|ze|zij|hij|mijn|mn|m'n|mama|moeder|mam|ma|pa|mijn moeder)|"
         r"tijdens\s+(?:de|mijn|haar|zijn)\s+(?:eerste|vorige)|bij\s+(?:de|mijn|haar)\s+(?:eerste|vorige)|"
         r"in\s+(?:19|20)\d\d|in\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
@@ -71,7 +71,7 @@ _FORWARD: List[Tuple[str, str]] = [
         r"bij\s+(?:welke|hoeveel|wat voor)|vanaf\s+(?:welke|hoeveel)|"
         r"(?:kan|kun|kunnen|zou|zouden)\s+(?:ik|je|u|ze|zij|men|mensen|patienten|vrouwen)\s+(?:\S+\s+){0,3}?"
         r"(?:krijgen|ontstaan|optreden|ontwikkelen)|"
-        r"(?:bang|angst|zorgen|schrik)\s+(?:\S+\s+){0,2}?(?:dat|voor|om)|"
+        r"(?:bang|angst|zorgen|schrik|idee|gedachte)\s+(?:\S+\s+){0,2}?(?:dat|voor|om)|(?:vraagt|vroeg|vragen|vraag)\s+(?:\S+\s+){0,2}?of\b|"
         r"waar\s+(?:moet|moeten)\s+(?:ik|we|je)\s+(?:op\s+)?letten|waarschuwings\w*|alarmsignal\w*|"
         r"\bals\s+(?:ik|ze|zij|hij|je|u|mama|mijn\s+\w+)\s+(?:nou\s+|straks\s+|ooit\s+|weer\s+|later\s+)?(?:\S+\s+){0,2}?"
         r"(?:ga|gaat|gaan|krijg|krijgt|zou|zouden)|"
@@ -150,7 +150,9 @@ _RESOLVED = re.compile(
     r"(?:sindsdien|daarna|nadien) (?:niks|niets|nooit|geen)|(?:is|was) (?:nu\s+)?weer (?:over|weg|normaal)|"
     r"(?:fine|ok|okay|better) now|now (?:all\s+|everything\s+)?(?:ok|okay|fine|good|well)|nothing since|never again since|"
     r"(?:is|was) (?:toen\s+)?(?:over|overgegaan)(?!\s+(?:\d+|een|twee|drie|vier|vijf|enkele|paar|een paar)\b)|"
-    r"(?:gaat|ging) (?:het\s+)?(?:nu\s+)?(?:weer\s+)?(?:goed|prima)|voel\s+(?:ik|ze|hij)\s+(?:me|mij|zich)\s+(?:nu\s+)?(?:weer\s+)?(?:prima|goed)|"
+    r"(?<!verder )(?:gaat|ging) (?:het\s+)?(?:nu\s+)?(?:weer\s+)?(?:goed|prima)|weer\s+(?:helemaal\s+)?(?:de|het)\s+oude|"
+    r"(?:is|was|zijn)\s+(?:nu\s+)?ingesteld\s+op|bleek\s+(?:\S+\s+){0,2}?(?:spier\w*|onschuldig|niks|niets)|"
+    r"voel\s+(?:ik|ze|hij)\s+(?:me|mij|zich)\s+(?:nu\s+)?(?:weer\s+)?(?:prima|goed)|"
     r"(?:nu|inmiddels)\s+(?:is\s+)?(?:alles\s+)?(?:weer\s+)?(?:goed|ok|oke|prima)\b|"
     r"sinds\s*dien (?:niks|niets|nooit|geen)|(?:kwam|kwamen) (?:door|van) |"
     r"(?:now|nu)\s+stab\w*|(?:is|was)\s+(?:nu\s+)?stabiel|liep\s+(?:\S+\s+)?goed\s+af|(?:is|was)\s+goed\s+afgelopen|"
@@ -159,8 +161,8 @@ _RESOLVED = re.compile(
 )
 # "Als/as/wanneer ... , wat moet ik dan doen": a condition with a question about it.
 _CONDITIONAL_SENTENCE = re.compile(
-    r"^\s*(?:en\s+|maar\s+)?(?:wat als|what if|als|as|wanneer|indien|mocht|stel|if)\b.*\b(?:dan|then)\b.*"
-    r"(?:\?|\b(?:doen|bellen|bel|call|do)\b)"
+    r"^\s*(?:just in case\W+|voor de zekerheid\W+|en\s+|maar\s+)?(?:wat als|what if|als|as|wanneer|indien|mocht|stel|if)\b.*\b(?:dan|then)\b.*"
+    r"(?:\?|\b(?:doen|bellen|bel|call|do|naar|gaan|komen)\b)"
 )
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)|\n")
 
@@ -237,7 +239,8 @@ def frame_of(text: str, start: int, end: int) -> Frame:
     if _RESOLVED.search(text, end, resolved_end):
         return Frame(PAST)
     # A negation governs only its own phrase: not across a comma or "en".
-    phrase = re.split(r",|\sen\s|\sand\s|\sof\s", before)[-1]
+    # ("vraagt of" is a question, not an "or".)
+    phrase = re.split(r",|\sen\s|\sand\s|(?<!vraagt)(?<!vroeg)(?<!vragen)(?<!vraag)\sof\s", before)[-1]
     near = " ".join(phrase.split()[-_NEGATION_WORDS:]) + " "
     if DENIAL.search(text, max(clause_start, start - 20), min(clause_end, end + 5)):
         return Frame(NEGATED)

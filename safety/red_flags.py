@@ -61,6 +61,8 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         rf"\btinteling\w*\s+in\s+(?:\S+\s+){{0,3}}?{_LEGS}|\bop watten\b|\bparesthesie\w*|\bmyelum\w*|\bmictie\b.{{0,30}}\b(?:niet|lukt)",
         rf"{_LEGS}\s+{_GAP}(?:voelen|voelt|zijn|is|worden|wordt)\s+{_GAP}(?:slap|krachteloos|gevoelloos|verlamd|doof|zwaar|als pudding|weg)",
         rf"(?:slappe|krachteloze|gevoelloze|verlamde|dove|verdoofde)\s+{_LEGS}",
+        # "haar benen zo zwaar voelden", "zakte door haar knieën".
+        rf"{_LEGS}\s+(?:\S+\s+){{0,2}}?(?:slap|zwaar|krachteloos|gevoelloos|doof|raar)\s+(?:voelen|voelden|voelt|voelde|aanvoelen|werden|worden)\b|\bzakt(?:e|en)?\s+(?:\S+\s+)?door\s+(?:haar|mijn|zijn|d'r|me|mn|m'n)\s+knie",
         rf"(?:voel|voelt|voelen)\s+{_GAP}{_LEGS}\s+{_GAP}{_NOT}\b",
         rf"{_LEGS}\s+{_GAP}(?:tintel|verdoofd|slap\b|zwak\b)",
         rf"(?:doof|verdoofd|raar|tintelend)\s+gevoel\s+in\s+{_GAP}{_LEGS}",
@@ -85,7 +87,7 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"\b(?:koud\W+warm|warm\W+koud)\b|\b(?:heel|zo|erg|gloeiend|bloed|echt)\s+(?:heet|warm)\b.{0,40}\b(?:tril\w*|ril\w*|bibber\w*|koud)",
         r"\b(?:38|39|40|41)(?:[.,]\d)?\s+(?:gemeten|gemeten\.|op de thermometer)|\b(?:gemeten|thermometer|temp)\W+(?:\S+\s+){0,2}?(?:38|39|40|41)\b",
         # Feeling ill or an inflamed port during chemotherapy: a possible infection.
-        r"\b(?:grieperig|koortsig|gloeiend|pus|ontstoken|rood en warm|ziek en (?:rillerig|koud|warm))\b(?=.*\b(?:chemo\w*|kuur|kuren|paclitaxel|docetaxel|capecitabine|port-?a-?cath|afweer))",
+        r"\b(?:grieperig|koortsig|gloeiend|pus|ontstoken|rood en warm|ziek en (?:rillerig|koud|warm))\b(?=.*\b(?:chemo\w*|kuur|kuren|paclitaxel|docetaxel|capecitabine|port-?a-?cath|port|afweer))",
         r"\b(?:chemo\w*|kuur|kuren|paclitaxel|docetaxel|capecitabine)\b.{0,120}\b(?:grieperig|koortsig|gloeiend|ziek en (?:rillerig|koud|warm))\b",
         # "boven de 38 graden", "de grens van 38 graden" is threshold talk, not a reading.
         r"(?<!van )(?<!boven )(?<!vanaf )(?<!bij )(?<!dan )(?<!of )(?<!tot )(?<!de )\b(?:38|39|40|41)(?:[.,]\d)?\s*(?:graden|°|gr\b|c\b)",
@@ -129,7 +131,7 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"\b(?:iets|hoorde|voelde)\s+(?:\S+\s+){0,2}?(?:knappen|knakken|kraken|krak|knak|crack)\b",
         r"\b(?:arm|been|heup|schouder)\s+(?:\S+\s+){0,2}?(?:niet|nie)\s+(?:meer\s+)?(?:bewegen|belasten|gebruiken)\b",
         r"(?:denk|bang|vermoed|misschien|lijkt|volgens mij)\s+(?:\S+\s+){0,5}?(?:gebroken|breuk)",
-        r"\b(?:is|heb|ben|zijn|heeft)\s+(?:\S+\s+){0,3}?gebroken\b",
+        r"\b(?:is|heb|ben|zijn|heeft)\s+(?:(?!niks\b|niets\b|niet\b|geen\b|nooit\b)\S+\s+){0,3}?gebroken\b",
         rf"{_INTENSE}\s+(?:\S+\s+){{0,3}}?(?:pijn|botpijn|rugpijn|heuppijn|beenpijn|nekpijn)",
         rf"(?:pijn|botpijn|rugpijn|heuppijn)\s+(?:\S+\s+){{0,3}}?(?:is\s+)?{_INTENSE}",
         r"(?:kan|kun|kon)\s+(?:\S+\s+){0,3}?(?:niet|nauwelijks)\s+(?:meer\s+)?(?:op|met)\s+(?:\S+\s+){0,2}?(?:been|benen|heup|voet)\s+staan",
@@ -142,7 +144,7 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"\bovergeven\b|\bovergeeft\b|\bgeeft over\b|\bgaf over\b|\bbraken\b|\bbraakt\b|\bbraak\b|\bspugen\b|\bspuugt\b|\bkotsen\b",
         # "toeval" is a seizure only after had/got ("een toeval" as in chance is common);
         # "schokken" only with a body part ("dat schokte me" is emotional).
-        r"\binsult\b|\bepilep|\b(?:aanval|aanvallen)\b|\bstuip|\btrekkingen\b|\bseizure|\bfit\b|\bconvuls",
+        r"\binsult\b|(?<!anti-)(?<!anti)\bepilep|\b(?:aanval|aanvallen)\b|\bstuip|\btrekkingen\b|\bseizure|\bfit\b|\bconvuls",
         r"\b(?:kreeg|krijgt|krijg|had|heeft|heb)\s+(?:\S+\s+){0,2}?(?:een\s+)?toeval(?:len)?\b(?!\s+(?:dat|of))",
         r"\b(?:armen|benen|arm|been|lichaam|lijf|hoofd|gezicht|hand|handen)\s+(?:\S+\s+){0,3}?(?:schok|schokt|schokte|schokken|trekt|trokken)\b",
         r"\b(?:ligt|lag|begon|begint|zit)\s+(?:\S+\s+){0,2}?te\s+(?:schokken|trillen en schokken)\b",
@@ -150,6 +152,7 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"\bacting\s+(?:\S+\s+)?(?:weird|strange|odd)|\b(?:very|so|really)\s+(?:sleepy|drowsy)|\bcan'?t (?:wake|stay awake)|\bforgetful\b.{0,40}\bsince\b",
         r"\b(?:suf|sufferig|versuft|duf|slaperig|sloom)\b.{0,80}\b(?:reageert|aanspreekbaar|wakker|praat)|"
         r"\bniet\s+(?:goed\s+)?wakker\s+(?:te\s+)?(?:krijgen|worden|blijven)|\bweg\s*gezakt\b|\bwegzakken\b|\bzakt\s+(?:steeds\s+)?weg\b",
+        r"\b(?:zie|ziet)\s+(?:\S+\s+){0,2}?(?:aan|op|met)\s+(?:de|mijn|m'n|haar|zijn)\s+(?:linker|rechter)\w*\s*(?:kant|oog)?\s+(?:\S+\s+)?(?:niks|niets|zwart|weinig)\b|\bgezichtsveld\w*\s+(?:\S+\s+){0,2}?(?:weg|kwijt|uitval|zwart)|\bhalf\s+(?:blind|zicht)\b|"
         r"\bzie\s+(?:\S+\s+){0,4}?dubbel\b|\bdubbelzien\b|\bdouble vision\b|\bziet\s+(?:\S+\s+){0,2}?dubbel\b",
         r"\b(?:praat|praten|spreekt|spreken)\s+(?:\S+\s+){0,2}?(?:raar|onduidelijk|vreemd|wartaal|brabbel)|\bwartaal\b|\blalt\b|"
         r"\bwoorden\s+(?:\S+\s+){0,2}?niet\s+(?:meer\s+)?(?:vinden|uit)|\bhangende mondhoek\b",
@@ -161,6 +164,7 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"\bziet\s+(?:\S+\s+){0,2}?(?:mensen|dingen|beestjes)\s+die\s+er\s+niet\s+zijn|\bweet\s+(?:\S+\s+){0,2}?niet\s+(?:meer\s+)?waar\s+(?:ze|hij|ik)\s+(?:is|ben)|\bniet\s+meer\s+(?:zichzelf|haarzelf)\b|\bkijkt\s+(?:\S+\s+){0,2}?door\s+(?:mij|me|ons)\s+heen",
         r"\b(?:was|ben|viel)\s+(?:\S+\s+){0,2}?(?:helemaal\s+)?weg\b(?=.*\b(?:arm|been|trok|schok|weet niet))|\b(?:arm|been|hand)\s+(?:\S+\s+){0,2}?trok\s+(?:\S+\s+)?vanzelf",
         r"\bhyperca\w*|\bsomnolen\w*|\bdesori\w*|\bsuf(?:fer)?\b.{0,80}\b(?:drink\w*|dorst)\b|\b(?:drinkt liters|wil alleen (?:maar )?drinken|mega dorst|zo'?n dorst|veel dorst)\b.{0,120}\b(?:suf|plassen|wc|poep\w*|ontlasting|wazig|slaap|in slaap)",
+        r"\bwordt\s+(?:alleen|nauwelijks|amper|bijna niet|moeilijk|slecht)\s+(?:nog\s+)?wakker\b|\bvalt\s+(?:\S+\s+){0,2}?(?:meteen|steeds|telkens|direct)\s+(?:weer\s+)?in\s+slaap\b|"
         r"\bbewusteloos\b|\bflauwgevallen\b|\bniet (?:meer\s+)?aanspreekbaar\b|\bwegraken\b|\bweggeraakt\b",
         r"\b(?:appjes|berichten|sms'?jes|appen|zinnen)\s+(?:\S+\s+){0,2}?(?:die|dat)\s+nergens\s+op\s+slaan\b|\bletters\s+door\s+elkaar\b|"
         r"\bzakte\s+(?:\S+\s+){0,2}?weg\b|\bogen\s+(?:rolden|draaiden|rollen|draaien)\s+(?:\S+\s+)?weg\b",
@@ -203,7 +207,7 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"pleister\w*\b.{0,60}\b(?:zonder de oude|er (?:nu\s+)?2|twee|3|drie|in plaats van)|\b\d+\s+(?:fentanyl)?pleisters\b",
         r"\b(?:\d+|zes|acht|tien)\s+(?:\S+\s+)?(?:genomen|ingenomen|geslikt)\s+want\b|\b(?:er|ik)\s+(?:\S+\s+){0,2}?(?:\d+|zes|acht|tien)\s+genomen\b",
         r"\b(?:pillendoos\w*|medicijndoos\w*|pillen|tabletten)\b.{0,40}\b(?:gezeten|gegeten|opgegeten|in (?:zijn|haar) mond|missen er|ingeslikt|doorgeslikt)",
-        r"\b(?:zelf|eigen houtje)\b.{0,60}\b(?:op te hogen|opgehoogd|verhoogd|verdubbel\w*|gehalveerd|meer genomen|ophogen)\b",
+        r"\b(?:zelf|eigen houtje)\b.{0,60}\b(?:op te hogen|opgehoogd|verhoogd|verdubbel\w*|gehalveerd|meer genomen|ophogen|meer (?:gaan\s+)?(?:nemen|slikken)|gestopt met)\b|\b\d+\s*(?:x|keer)\s+zoveel\b",
         r"\b\d+\s+(?:\S+\s+)?extra\s+(?:genomen|ingenomen|geslikt)|\bextra\s+(?:pillen|tabletten|paracetamol\w*)\s+(?:genomen|ingenomen|geslikt)",
         # N instead of M, a dose raised from N to M, tomorrow's pills already taken.
         r"\b(?:\d+|twee|drie|vier|vijf|zes|acht|tien)\s+(?:\S+\s+){0,2}?(?:in plaats van|ipv|instead of)\s+(?:\d+|een|twee|drie|vier|one|two)\b|"
@@ -275,6 +279,8 @@ _DISTRESS_PATTERNS: List[str] = [
     r"\b(?:brandt|brand|verbrandt|bijt|slaat|krabt)\s+(?:\S+\s+)?(?:zich|zichzelf|mezelf|haarzelf)\b",
     r"\b(?:bonk|bonkt|sla|slaat)\s+(?:ik\s+|ze\s+|hij\s+)?(?:mijn|haar|zijn|mn)\s+hoofd\s+tegen|\b(?:armen|arm|polsen)\s+open\w*|\bkrab\w*\s+(?:\S+\s+){0,3}?open\b",
     r"\b(?:saving|saved|hoarding)\s+(?:up\s+)?(?:my|her|his)?\s*(?:sleeping\s+)?(?:pills|tablets|morphine)",
+    r"\b(?:daughter|son|kid|child|she|he|i)\s+(?:\S+\s+)?(?:cuts|cut|burns|scratches)\b(?!\s+(?:the|a|an|her hair|his hair|my hair|vegetables|bread)\b)|\bhit(?:s|ting)?\s+(?:my|her|his)\s+head\s+against|"
+    r"\bexpres\s+(?:\S+\s+){0,4}?(?:tegen de kachel|gebrand|gesneden|gekrast|pijn gedaan|verwond)|\b(?:snij|snijd|snijdt|snijden|krast|kras)\s+in\s+(?:dr|d'r|der|haar|zijn|me|mn|m'n)\s+(?:arm\w*|ben\w*|been|pols\w*)",
     r"\bzelfbeschadig\w*|\bautomutilatie\b|\bzichzelf\s+(?:\S+\s+){0,2}?(?:pijn doen|pijn te doen|verwonden|iets aandoen|iets aan te doen)",
     # A relative's self-harm told the other way round: "dat mijn dochter zich in haar armen snijdt".
     r"\bzich\s+(?:\S+\s+){0,6}?(?:snijdt|snijden|sneed|gesneden|krast|krassen|kraste|gekrast|verwond|verwondt|verwonden|verwondde)\b|"
@@ -322,6 +328,8 @@ _IDIOMS = re.compile(
     r"dying\s+(?:to|for)|killing\s+me|scared\s+to\s+death|bored\s+to\s+death|"
     r"(?:ik|je)\s+(?:ben|bent)\s+(?:de\s+)?weg\s+kwijt\s+(?:met|in|door)|"
     r"(?:snap|begrijp)\s+er\s+(?:geen\s+(?:bal|snars|moer|jota)|niks|niets)\s+van|"
+    r"(?:zie|ziet)\s+(?:het|t)\s+(?:\S+\s+){0,2}?(?:niet|nie|nt)\s+meer\s+zitten\s+met\s+(?:die|de|dien|dat|het|deze|dit)\s+(?:parkeer\w*|\w*automaat|formulier\w*|papier\w*|wachtrij|wachttijd\w*|website|app|portaal|printer|computer|telefoon|verzekering\w*|rekening\w*|parking)|"
+    r"koude\s+rillingen\s+van\s+(?:die|dat|de|het|deze|dit)\s+(?:folder|brief|brochure|film|verhaal|boek|serie|programma)|(?:het\s+)?hoofd\s+gebroken\s+over|word\s+(?:er\s+)?(?:echt\s+|helemaal\s+)?gestoord\s+van|"
     r"(?:de\s+)?grond\s+(?:zakte|zakt|zonk)\s+(?:\S+\s+){0,3}?weg|fed\s+up|sick\s+(?:and\s+tired\s+)?of\s+waiting|door\s+de\s+bomen\s+het\s+bos\s+(?:niet\s+)?(?:meer\s+)?(?:niet\s+)?(?:zien|zie|ziet)|"
     r"op\s+van\s+de\s+zenuwen|(?:tril|tril\w*|sta\s+te\s+trillen)\s+(?:\S+\s+){0,2}?(?:mijn|m'n|mn|haar|zijn)\s+benen\s+van\s+(?:de\s+)?(?:zenuwen|spanning|angst|de stress)|"
     r"\w+\s+(?:\w+\s+)?(?:\w+\s+)?,?\s*figuurlijk(?:\s+dan)?)"
