@@ -42,6 +42,7 @@ from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from launcher.paths import DEFAULT_DATA_DIR
 from privacy.deidentify import deidentify, warm_up
 from privacy.sender_ids import load_or_create_salt, pseudonymise
+from storage.past_states import StoredSessionTracker
 from storage.tracker_cache import (
     CachedConversation,
     ConversationCache,
@@ -185,7 +186,7 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
             for event in (deserialise_event(json.loads(row.data)) for row in current)
             if event is not None
         ]
-        mirror = DialogueStateTracker.from_events(sender_id, events, self.domain.slots)
+        mirror = StoredSessionTracker.from_events(sender_id, events, self.domain.slots)
         timestamps = [row.timestamp for row in rows if row.timestamp is not None]
         summary = RowSummary(len(rows), rows[-1].id, max(timestamps) if timestamps else None)
         return CachedConversation(mirror, summary, session_start, len(current), id(self.domain), True)
@@ -237,7 +238,7 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
             self.cache.drop(key)
             return None
         self.cache.put(key, entry)
-        return handed_out_copy(entry.mirror, sender_id)
+        return handed_out_copy(entry.mirror, sender_id, entry.states_memo)
 
     def _stored_count(self, session: Any, key: str, tracker: DialogueStateTracker) -> int:
         """How many events of the tracker's session are stored (rasa's

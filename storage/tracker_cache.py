@@ -51,7 +51,9 @@ def deserialise_event(data: Dict[str, Any]) -> Optional[Event]:
     return cls._from_parameters(data)
 
 
-def handed_out_copy(mirror: DialogueStateTracker, sender_id: str) -> DialogueStateTracker:
+def handed_out_copy(
+    mirror: DialogueStateTracker, sender_id: str, states_memo: Optional[Dict[Any, Any]] = None
+) -> DialogueStateTracker:
     """A tracker equal to `DialogueStateTracker.from_events(sender_id,
     mirror.events, slots)`, without replaying the events.
 
@@ -66,6 +68,10 @@ def handed_out_copy(mirror: DialogueStateTracker, sender_id: str) -> DialogueSta
     clone.slots = {name: copy.copy(slot) for name, slot in mirror.slots.items()}
     clone.latest_action = dict(mirror.latest_action) if mirror.latest_action is not None else None
     clone.active_loop = dataclasses.replace(mirror.active_loop) if mirror.active_loop is not None else None
+    if states_memo is not None:
+        # storage/past_states.py: the policies' states of the stored part, once.
+        clone._states_memo = states_memo
+        clone._stored_events = len(mirror.events)
     return clone
 
 
@@ -95,6 +101,8 @@ class CachedConversation:
     # True between a retrieve that brought the mirror up to date and the next
     # save: then the mirror holds exactly the stored events of the session.
     in_sync: bool = False
+    # The policies' states of the mirror's events (storage/past_states.py).
+    states_memo: Dict[Any, Any] = dataclasses.field(default_factory=dict)
 
 
 class ConversationCache:

@@ -68,6 +68,8 @@ def state(tracker: DialogueStateTracker) -> Dict[str, Any]:
     """Every attribute of a tracker, comparable."""
     result = {}
     for name, value in vars(tracker).items():
+        if name in ("_states_memo", "_stored_events"):
+            continue  # storage/past_states.py (tests/test_past_states.py)
         if name == "events":
             result[name] = [event.as_dict() for event in value]
         elif name == "slots":
