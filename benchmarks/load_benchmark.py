@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import os
 import platform
 import signal
@@ -158,9 +159,16 @@ async def in_process(settings: Settings, concurrency: int, messages: int) -> Dic
     from rasa.core.agent import load_agent
     from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
     from rasa.core.utils import AvailableEndpoints
+    from rasa.utils.common import configure_logging_and_warnings
+    from rasa.utils.log_utils import configure_structlog
 
     import channels.rest  # noqa: F401  (the server loads it: cached action-response validation)
 
+    # Log as `rasa run` does (INFO). Without this, structlog prints every debug
+    # line (all dialogue states at every prediction), which the in-process
+    # figure then included; the servers never log at that level by default.
+    configure_logging_and_warnings(logging.INFO, warn_only_once=True, filter_repeated_logs=True)
+    configure_structlog(logging.INFO)
     os.environ.update(server_environment(settings))
     endpoints = AvailableEndpoints.read_endpoints(str(ENDPOINTS_FILE))
     agent = await load_agent(model_path=str(model_path()), endpoints=endpoints)

@@ -12,16 +12,24 @@ on SQLite by default (a file under var/) or PostgreSQL. Compared with rasa's
   with RETENTION_DAYS=0 (kiosks) a conversation is deleted once its session
   has ended: when a new session starts, and by the purge once it has been
   idle longer than the session expiration time;
-- `forget(sender_id)` deletes one person's conversation (python -m launcher forget).
+- `forget(sender_id)` deletes one person's conversation (python -m launcher forget);
+- keeps a per-process cache of each conversation's current session (built
+  from the stored, de-identified rows) and brings it up to date from the rows
+  added since, after one aggregate query shows that nothing else changed
+  (storage/tracker_cache.py): several Rasa processes on one PostgreSQL still
+  see each other's turns, and a deletion by another process is noticed. It
+  replaces rasa's rebuild of the whole session from the database on every
+  message, the largest cost per message in a long conversation (profiled).
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import time
 from pathlib import Path
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 import sqlalchemy as sa
 from rasa.core.brokers.broker import EventBroker
@@ -34,11 +42,24 @@ from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from launcher.paths import DEFAULT_DATA_DIR
 from privacy.deidentify import deidentify, warm_up
 from privacy.sender_ids import load_or_create_salt, pseudonymise
+from storage.past_states import StoredSessionTracker
+from storage.tracker_cache import (
+    CachedConversation,
+    ConversationCache,
+    RowSummary,
+    deserialise_event,
+    handed_out_copy,
+    session_rows,
+)
 
 logger = logging.getLogger(__name__)
 
 PURGE_INTERVAL_SECONDS = 600.0
 DEFAULT_SESSION_MINUTES = 60.0
+# Conversations whose current session is kept in memory per Rasa process (a
+# miss costs one full load, as rasa does every time; 1,000 short ones added
+# ~140 MB of RSS in the load benchmark).
+DEFAULT_CACHE_SIZE = 256
 SECONDS_PER_DAY = 86400.0
 
 
@@ -82,6 +103,7 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
         data_dir: str = "",
         sender_id_salt: str = "",
         purge_on_start: bool = True,
+        tracker_cache_size: Any = DEFAULT_CACHE_SIZE,
         **kwargs: Any,
     ) -> None:
         # endpoints.yml gives every ${VAR} as text; unset ones are empty.
@@ -126,6 +148,20 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
             store.engine.dispose()
             store.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
         self.sessionmaker = sa.orm.session.sessionmaker(bind=store.engine)
+        self.cache = ConversationCache(
+            int(tracker_cache_size) if tracker_cache_size not in (None, "") else DEFAULT_CACHE_SIZE
+        )
+        columns = self.SQLEvent.__table__.c
+        # Core statements, built once: no ORM objects per row.
+        self._rows_after = (
+            sa.select(columns.id, columns.type_name, columns.timestamp, columns.data)
+            .where(columns.sender_id == sa.bindparam("key"), columns.id > sa.bindparam("after"))
+            .order_by(columns.id)
+        )
+        self._summary = sa.select(
+            sa.func.count(columns.id), sa.func.max(columns.id), sa.func.max(columns.timestamp)
+        ).where(columns.sender_id == sa.bindparam("key"))
+        self._insert = self.SQLEvent.__table__.insert()
         self._last_purge = 0.0
         if purge_on_start:
             self.purge_expired()
@@ -136,34 +172,129 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
     def _event_query(self, session: Any, sender_id: str, fetch_events_from_all_sessions: bool) -> Any:
         return super()._event_query(session, self.key(sender_id), fetch_events_from_all_sessions)
 
+    def _row_summary(self, session: Any, key: str) -> RowSummary:
+        count, max_id, max_timestamp = session.execute(self._summary, {"key": key}).one()
+        return RowSummary(int(count), max_id, max_timestamp)
+
+    def _load(self, session: Any, key: str, sender_id: str) -> Optional[CachedConversation]:
+        """The conversation's current session from all its rows (one query)."""
+        assert self.domain is not None
+        rows = session.execute(self._rows_after, {"key": key, "after": -1}).all()
+        if not rows:
+            return None
+        session_start, current = session_rows(rows)
+        events = [
+            event
+            for event in (deserialise_event(json.loads(row.data)) for row in current)
+            if event is not None
+        ]
+        mirror = StoredSessionTracker.from_events(sender_id, events, self.domain.slots)
+        timestamps = [row.timestamp for row in rows if row.timestamp is not None]
+        summary = RowSummary(len(rows), rows[-1].id, max(timestamps) if timestamps else None)
+        return CachedConversation(mirror, summary, session_start, len(current), id(self.domain), True)
+
+    def _catch_up(self, session: Any, key: str, entry: CachedConversation) -> Optional[CachedConversation]:
+        """The cached conversation plus the rows stored since; None when
+        anything else changed (then it is loaded again)."""
+        new = session.execute(self._rows_after, {"key": key, "after": entry.rows.max_id}).all()
+        if any(row.type_name == "session_started" for row in new):
+            return None  # a new session: rasa's boundary moves
+        timestamps = [row.timestamp for row in new if row.timestamp is not None]
+        if entry.rows.max_timestamp is not None:
+            timestamps.append(entry.rows.max_timestamp)
+        expected = RowSummary(
+            entry.rows.count + len(new),
+            new[-1].id if new else entry.rows.max_id,
+            max(timestamps) if timestamps else None,
+        )
+        if self._row_summary(session, key) != expected:
+            return None  # rows deleted (forget, purge) or written concurrently
+        for row in new:
+            if entry.session_start is None or (
+                row.timestamp is not None and row.timestamp >= entry.session_start
+            ):
+                event = deserialise_event(json.loads(row.data))
+                if event is not None:
+                    entry.mirror.update(event)
+                entry.session_count += 1
+        entry.rows = expected
+        entry.in_sync = True
+        return entry
+
+    async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
+        """The current session of `sender_id`, as rasa's SQLTrackerStore rebuilds
+        it, from the cache brought up to date with the database."""
+        if self.domain is None or self.cache.size == 0:
+            tracker: Optional[DialogueStateTracker] = await super().retrieve(sender_id)
+            return tracker
+        key = self.key(sender_id)
+        entry = self.cache.get(key)
+        with self.session_scope() as session:
+            if entry is not None and entry.domain_id == id(self.domain):
+                entry = self._catch_up(session, key, entry)
+            else:
+                entry = None
+            if entry is None:
+                entry = self._load(session, key, sender_id)
+        if entry is None:
+            self.cache.drop(key)
+            return None
+        self.cache.put(key, entry)
+        return handed_out_copy(entry.mirror, sender_id, entry.states_memo)
+
+    def _stored_count(self, session: Any, key: str, tracker: DialogueStateTracker) -> int:
+        """How many events of the tracker's session are stored (rasa's
+        `_additional_events` counts them with a query; the cache knows when it
+        is in sync, which one aggregate query confirms)."""
+        entry = self.cache.get(key)
+        if (
+            entry is not None
+            and entry.in_sync
+            and entry.domain_id == id(self.domain)
+            and self._row_summary(session, key) == entry.rows
+        ):
+            return entry.session_count
+        return int(
+            self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
+        )
+
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Store the new events of `tracker` under the hashed sender id, de-identified."""
         await self.stream_events(tracker)
         key = self.key(tracker.sender_id)
         with self.session_scope() as session:
+            stored = self._stored_count(session, key, tracker)
             new_session_started: Optional[float] = None
-            for event in self._additional_events(session, tracker):
+            rows: List[Dict[str, Any]] = []
+            for event in itertools.islice(tracker.events, stored, len(tracker.events)):
                 data = event.as_dict()
                 if self.deidentify_texts:
                     data = scrub_event(data)
                 if isinstance(event, SessionStarted):
                     new_session_started = event.timestamp
-                session.add(
-                    self.SQLEvent(
-                        sender_id=key,
-                        type_name=event.type_name,
-                        timestamp=data.get("timestamp"),
-                        intent_name=(data.get("parse_data") or {}).get("intent", {}).get(INTENT_NAME_KEY),
-                        action_name=data.get("name"),
-                        data=json.dumps(data),
-                    )
+                rows.append(
+                    {
+                        "sender_id": key,
+                        "type_name": event.type_name,
+                        "timestamp": data.get("timestamp"),
+                        "intent_name": (data.get("parse_data") or {}).get("intent", {}).get(INTENT_NAME_KEY),
+                        "action_name": data.get("name"),
+                        "data": json.dumps(data),
+                    }
                 )
+            if rows:
+                session.execute(self._insert, rows)
             if self.retention_days == 0 and new_session_started is not None:
                 # Kiosk mode: the previous session has ended, nothing of it is kept.
                 session.query(self.SQLEvent).filter(
                     self.SQLEvent.sender_id == key, self.SQLEvent.timestamp < new_session_started
                 ).delete(synchronize_session=False)
             session.commit()
+        entry = self.cache.get(key)
+        if entry is not None:
+            # The mirror lags behind by what was just written; the next
+            # retrieve reads those rows back (so it holds what is stored).
+            entry.in_sync = False
         if time.monotonic() - self._last_purge > PURGE_INTERVAL_SECONDS:
             self.purge_expired()
 
@@ -200,6 +331,8 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
                 )
             session.commit()
         if deleted:
+            # Nothing deleted lives on in memory (the cache is rebuilt as needed).
+            self.cache.clear()
             logger.info("Retention: deleted %d stored events", deleted)
         return int(deleted)
 
@@ -212,6 +345,7 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
                 .delete(synchronize_session=False)
             )
             session.commit()
+        self.cache.drop(self.key(sender_id))
         return int(deleted)
 
     def count_events(self, sender_id: Optional[str] = None) -> int:
