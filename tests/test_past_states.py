@@ -28,6 +28,23 @@ from tests.helpers import assistant_settings, held_out_examples, model_path, saf
 pytestmark = [pytest.mark.server]
 
 
+def project_domain() -> Domain:
+    from launcher.paths import REPO_ROOT
+
+    return Domain.load(str(REPO_ROOT / "domain"))
+
+
+def greeting_session() -> List[Any]:
+    """A session in which the user said hello and the bot greeted back."""
+    return [
+        ActionExecuted("action_session_start"),
+        SessionStarted(),
+        ActionExecuted("action_listen"),
+        UserUttered("hallo", {"name": "greet", "confidence": 1.0}),
+        ActionExecuted("action_greet"),
+    ]
+
+
 def messages(count: int, seed: int) -> List[str]:
     """A conversation mixing topics, urgent messages, small talk, nonsense,
     button payloads and confirmations of a "Bedoelt u ...?" question."""
@@ -162,17 +179,8 @@ def test_replies_and_stored_events_are_the_same_without_saved_states(
 def test_a_change_to_an_earlier_user_message_falls_back_to_rasa(monkeypatch: pytest.MonkeyPatch) -> None:
     from rasa.shared.core.events import DefinePrevUserUtteredFeaturization
 
-    from launcher.paths import REPO_ROOT
-
-    domain = Domain.load(str(REPO_ROOT / "domain"))
-    events = [
-        ActionExecuted("action_session_start"),
-        SessionStarted(),
-        ActionExecuted("action_listen"),
-        UserUttered("hallo", {"name": "greet", "confidence": 1.0}),
-        ActionExecuted("action_greet"),
-        ActionExecuted("action_listen"),
-    ]
+    domain = project_domain()
+    events = [*greeting_session(), ActionExecuted("action_listen")]
     memo: Dict[Any, Fold] = {}
     first = StoredSessionTracker.from_events("x", events, domain.slots)
     first._states_memo, first._stored_events = memo, len(events)
@@ -204,16 +212,8 @@ def test_callers_changing_the_returned_states_do_not_change_the_saved_ones() -> 
     from rasa.shared.core.constants import USER
     from rasa.shared.nlu.constants import INTENT
 
-    from launcher.paths import REPO_ROOT
-
-    domain = Domain.load(str(REPO_ROOT / "domain"))
-    events = [
-        ActionExecuted("action_session_start"),
-        SessionStarted(),
-        ActionExecuted("action_listen"),
-        UserUttered("hallo", {"name": "greet", "confidence": 1.0}),
-        ActionExecuted("action_greet"),
-    ]
+    domain = project_domain()
+    events = greeting_session()
     tracker = StoredSessionTracker.from_events("x", events, domain.slots)
     tracker._states_memo, tracker._stored_events = {}, len(events)
     for _ in range(2):
