@@ -61,3 +61,29 @@ def test_the_knowledge_base_wording_is_learned_too(tmp_path) -> None:
     component = _trained(tmp_path, use_knowledge_base=True)
     [message] = component.process([Message(data={"text": "bisfosfonaten of denosumab"})])
     assert message.get("intent")["name"] == "ask_bone_metastases_treatment"
+
+
+def test_a_question_about_another_cancer_is_off_topic(tmp_path) -> None:
+    from safety.red_flags import normalise
+    from understanding.other_cancers import about_another_cancer
+
+    for other in (
+        "hoe lang leef je met alvleesklierkanker",
+        "prostaatkanker met uitzaaiingen, welke behandeling?",
+        "my dad has lung cancer, how long?",
+        "melanoom in de lymfeklieren",
+    ):
+        assert about_another_cancer(normalise(other)), other
+    for breast in (
+        "hoe lang leef je met uitgezaaide borstkanker in de longen",
+        "mijn moeder heeft nu botkanker door de uitzaaiingen",
+        "is longkanker hetzelfde als borstkanker in de long?",
+        "wat is een pet scan",
+    ):
+        assert not about_another_cancer(normalise(breast)), breast
+    component = _trained(tmp_path, use_knowledge_base=False)
+    [message] = component.process([Message(data={"text": "petscan bij darmkanker"})])
+    assert message.get("intent")["name"] == "out_of_scope_other"
+    assert message.get("intent_ranking")[0]["name"] == "out_of_scope_other"
+    [message] = component.process([Message(data={"text": "petscan bij borstkanker"})])
+    assert message.get("intent")["name"] == "ask_pet_ct_scan"

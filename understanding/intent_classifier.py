@@ -33,6 +33,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from safety.red_flags import normalise
 from understanding.linear_text_classifier import LinearTextClassifier
+from understanding.other_cancers import OFF_TOPIC_INTENT, about_another_cancer
 from understanding.stored_component import StoredModelComponent
 
 KNOWLEDGE_BASE_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "knowledge_base.yml"
@@ -86,6 +87,14 @@ class LinearIntentClassifier(StoredModelComponent[LinearTextClassifier]):
             scores = self._classifier.scores(text)
             ranking = sorted(scores.items(), key=lambda item: -item[1])[: int(self._config["ranking_length"])]
             ranked = [{INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: score} for name, score in ranking]
+            if str(ranked[0][INTENT_NAME_KEY]).startswith("ask_") and about_another_cancer(normalise(text)):
+                # A breast-cancer answer to a question about another cancer
+                # would give the wrong disease's figures (other_cancers.py).
+                top = {
+                    INTENT_NAME_KEY: OFF_TOPIC_INTENT,
+                    PREDICTED_CONFIDENCE_KEY: ranked[0][PREDICTED_CONFIDENCE_KEY],
+                }
+                ranked = [top, *(entry for entry in ranked if entry[INTENT_NAME_KEY] != OFF_TOPIC_INTENT)]
             message.set(INTENT, ranked[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranked, add_to_output=True)
         return messages
