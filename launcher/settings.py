@@ -52,6 +52,8 @@ class Settings:
     sender_id_salt: str = ""
     deidentify: bool = True
     sanic_workers: int = 1
+    # Conversations each Rasa process keeps in memory (storage/tracker_cache.py).
+    tracker_cache_size: int = 256
     log_level: str = "INFO"
 
     @property
@@ -101,6 +103,8 @@ class Settings:
             )
         if self.retention_days < 0:
             raise SettingsError("RETENTION_DAYS must be 0 (delete when the session ends) or more")
+        if self.tracker_cache_size < 0:
+            raise SettingsError("TRACKER_CACHE_SIZE must be 0 (no cache) or more")
 
 
 def _flag(value: Optional[str], default: bool) -> bool:
@@ -152,6 +156,7 @@ def from_environment(env: Optional[Mapping[str, str]] = None) -> Settings:
         sender_id_salt=env.get("SENDER_ID_SALT", ""),
         deidentify=_flag(env.get("DEIDENTIFY"), True),
         sanic_workers=_int(env, "SANIC_WORKERS", 1),
+        tracker_cache_size=_int(env, "TRACKER_CACHE_SIZE", 256),
         log_level=(env.get("LOG_LEVEL", "") or "INFO").upper(),
     )
     settings.validate()
@@ -188,6 +193,7 @@ def server_environment(settings: Settings, base: Optional[Mapping[str, str]] = N
             "RETENTION_DAYS": f"{settings.retention_days:g}",
             "SENDER_ID_SALT": settings.sender_id_salt,
             "DEIDENTIFY": "1" if settings.deidentify else "0",
+            "TRACKER_CACHE_SIZE": str(settings.tracker_cache_size),
             "SANIC_WORKERS": str(settings.sanic_workers),
             # rasa_sdk binds to SANIC_HOST (its default is 0.0.0.0).
             "SANIC_HOST": settings.actions_host,

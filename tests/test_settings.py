@@ -25,6 +25,8 @@ def test_defaults_are_loopback_sqlite_api_off_and_localhost_cors() -> None:
     env = server_environment(settings, {})
     assert env["SANIC_HOST"] == "127.0.0.1"  # where rasa_sdk binds the action server
     assert env["RASA_TELEMETRY_ENABLED"] == "false"
+    assert env["TRACKER_CACHE_SIZE"] == "256"
+    assert server_environment(from_environment({"TRACKER_CACHE_SIZE": "0"}), {})["TRACKER_CACHE_SIZE"] == "0"
     assert action_server_command(settings)[-1] == "--cors"  # no browser origin for the action server
 
 
@@ -45,6 +47,8 @@ def test_api_on_needs_a_token_and_passes_it() -> None:
         ({"RETENTION_DAYS": "-1"}, "RETENTION_DAYS"),
         ({"RETENTION_DAYS": "dertig"}, "RETENTION_DAYS"),
         ({"RASA_PORT": "abc"}, "RASA_PORT"),
+        ({"TRACKER_CACHE_SIZE": "-1"}, "TRACKER_CACHE_SIZE"),
+        ({"TRACKER_CACHE_SIZE": "veel"}, "TRACKER_CACHE_SIZE"),
     ],
 )
 def test_unsafe_or_invalid_settings_are_refused(env: dict, message: str) -> None:

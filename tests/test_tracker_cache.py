@@ -272,3 +272,17 @@ def test_the_cache_is_bounded() -> None:
     cache.get("b")
     cache.put("d", entry)
     assert list(cache.keys()) == ["b", "d"]
+
+
+def test_the_cache_size_comes_from_the_environment_through_endpoints_yml(
+    tmp_path: Path, domain: Domain, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert make_store(tmp_path, domain, monkeypatch).cache.size == 256
+    for name, value in server_environment(
+        replace(Settings(), data_dir=tmp_path, tracker_cache_size=3)
+    ).items():
+        monkeypatch.setenv(name, value)
+    config = read_endpoint_config(str(ENDPOINTS_FILE), "tracker_store")
+    assert config is not None
+    store = TrackerStore.create(config, domain)
+    assert getattr(store, "_tracker_store", store).cache.size == 3
