@@ -13,6 +13,7 @@ import os
 import subprocess
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from typing import Any, Dict, Iterator, List
 
 import pytest
@@ -97,11 +98,17 @@ def test_concurrent_messages_of_one_conversation_are_processed_one_at_a_time(sca
         replies = list(
             pool.map(lambda item: post(instances[item[0] % 2], sender, item[1]), enumerate(questions))
         )
+    assert_processed_one_at_a_time(scaleout, sender, ["hallo", *questions], replies)
+
+
+def assert_processed_one_at_a_time(
+    assistant: Assistant, sender: str, sent: List[str], replies: List[List[Dict[str, Any]]]
+) -> None:
     assert all("curated_answer" in kinds(reply) for reply in replies)
-    events = stored_events(scaleout, sender)
+    events = stored_events(assistant, sender)
     users = [e.text for e in events if isinstance(e, UserUttered)]
     # Every message stored exactly once (none lost, none answered twice) ...
-    assert sorted(users) == sorted(["hallo", *questions])
+    assert sorted(users) == sorted(sent)
     # ... and each one answered before the next was processed.
     turns: List[str] = []
     for event in events:
@@ -110,6 +117,48 @@ def test_concurrent_messages_of_one_conversation_are_processed_one_at_a_time(sca
         elif isinstance(event, BotUttered) and turns and turns[-1] == "user":
             turns.append("bot")
     assert turns == ["user", "bot"] * len(users)
+
+
+QUESTIONS = [
+    "wat is complete remissie",
+    "hoe worden botuitzaaiingen behandeld",
+    "wat is doelgerichte therapie",
+    "wat betekent progressievrije overleving",
+    "hoe wordt chemotherapie toegediend",
+    "wanneer krijg je hormoontherapie",
+    "wat voegt een petscan toe",
+    "wat zijn tumormarkers",
+]
+
+
+@pytest.fixture(scope="module")
+def two_workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
+    """One Rasa server with two Sanic worker processes (SANIC_WORKERS=2) on
+    the shared PostgreSQL and Redis lock store."""
+    services = services_environment()
+    tmp = tmp_path_factory.mktemp("two_workers")
+    settings = replace(
+        scaleout_settings(assistant_settings(tmp, enable_api=False), services), sanic_workers=2
+    )
+    assistant = build_scaleout(settings, [free_port()], tmp)
+    try:
+        assistant.start(timeout=300)
+        yield assistant
+    finally:
+        assistant.stop()
+
+
+def test_two_sanic_workers_process_one_conversation_one_message_at_a_time(two_workers: Assistant) -> None:
+    sender = f"workers-{uuid.uuid4()}"
+    server = url(two_workers, "rasa")
+    post(server, sender, "hallo")
+    with ThreadPoolExecutor(max_workers=len(QUESTIONS)) as pool:
+        replies = list(pool.map(lambda question: post(server, sender, question), QUESTIONS))
+    assert_processed_one_at_a_time(two_workers, sender, ["hallo", *QUESTIONS], replies)
+    # Other conversations at the same time, spread over both workers.
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        others = list(pool.map(lambda n: post(server, f"{sender}-{n}", QUESTIONS[n]), range(8)))
+    assert all("curated_answer" in kinds(reply) for reply in others)
 
 
 def test_a_conversation_through_nginx_keeps_its_state(scaleout: Assistant) -> None:
