@@ -87,19 +87,24 @@ def summary(latencies: List[float], errors: int, seconds: float) -> Dict[str, An
     }
 
 
+async def send(http: aiohttp.ClientSession, url: str, sender: str, text: str) -> Any:
+    """One message to the REST webhook: the reply body, or None on any failure."""
+    try:
+        async with http.post(
+            f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": text}
+        ) as answer:
+            return await answer.json(content_type=None) if answer.status == 200 else None
+    except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
+        return None
+
+
 async def converse(
     http: aiohttp.ClientSession, url: str, sender: str, texts: Sequence[str], latencies: List[float]
 ) -> int:
     errors = 0
     for text in texts:
         started = time.perf_counter()
-        try:
-            async with http.post(
-                f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": text}
-            ) as answer:
-                body = await answer.json(content_type=None) if answer.status == 200 else None
-        except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
-            body = None
+        body = await send(http, url, sender, text)
         if not body or not isinstance(body, list):
             errors += 1
         else:
@@ -281,13 +286,7 @@ async def load_with_action_server_kill(
                 killed_at = time.monotonic()
                 os.killpg(int(pid_file.read_text()), signal.SIGKILL)
             started = time.perf_counter()
-            try:
-                async with http.post(
-                    f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": text}
-                ) as answer:
-                    body = await answer.json(content_type=None) if answer.status == 200 else None
-            except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
-                body = None
+            body = await send(http, url, sender, text)
             latencies.append(1000 * (time.perf_counter() - started))
             if not body:
                 errors += 1
