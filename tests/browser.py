@@ -14,6 +14,10 @@ from tests.helpers import REPO_ROOT
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SCREENSHOTS = REPO_ROOT / "results" / "screenshots"
+# Playwright's wait for an answer in the widget and kiosk tests (ms).
+TIMEOUT = 30_000
+# A curated answer as the widget and the kiosk render it.
+ANSWER = ".bk-message.bk-bot[data-kind=curated_answer]"
 
 
 def launch() -> Iterator[Browser]:

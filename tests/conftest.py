@@ -6,10 +6,12 @@ from __future__ import annotations
 from typing import Any, Callable, Dict, Iterator, List, Optional
 
 import pytest
+from playwright.sync_api import Browser
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge_base import KnowledgeBase, get_knowledge_base
+from tests.browser import launch
 from tests.fake_messaging_api import FakeMessagingApi, channel_env, start_fake_messaging_api
 from tests.helpers import REPO_ROOT, SOURCE_PATH, RunningAssistant, start_assistant, stop_assistant
 
@@ -116,3 +118,9 @@ def assistant(
         yield running
     finally:
         stop_assistant(running)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Headless Chromium, one per test module (tests/browser.py)."""
+    yield from launch()

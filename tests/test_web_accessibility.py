@@ -10,19 +10,13 @@ from typing import Any, Dict, Iterator, List
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.browser import launch
+from tests.browser import ANSWER
 from tests.helpers import REPO_ROOT, RunningAssistant
 
 pytestmark = pytest.mark.server
 
 AXE = REPO_ROOT / "tests" / "vendor" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-ANSWER = ".bk-message.bk-bot[data-kind=curated_answer]"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    yield from launch()
 
 
 @pytest.fixture

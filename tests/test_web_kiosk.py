@@ -10,19 +10,11 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from actions.knowledge_base import KnowledgeBase
 from actions.replies import reply
-from tests.browser import launch, screenshot_path
+from tests.browser import ANSWER, TIMEOUT, screenshot_path
 from tests.fake_messaging_api import SOURCE_PAGE_URL
 from tests.helpers import RunningAssistant
 
 pytestmark = pytest.mark.server
-
-TIMEOUT = 30_000
-ANSWER = ".bk-message.bk-bot[data-kind=curated_answer]"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    yield from launch()
 
 
 @pytest.fixture

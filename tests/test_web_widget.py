@@ -10,18 +10,10 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from actions.knowledge_base import KnowledgeBase
-from tests.browser import launch, screenshot_path
+from tests.browser import ANSWER, TIMEOUT, screenshot_path
 from tests.helpers import RunningAssistant, stored_tracker
 
 pytestmark = pytest.mark.server
-
-TIMEOUT = 30_000
-ANSWER = ".bk-message.bk-bot[data-kind=curated_answer]"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    yield from launch()
 
 
 @pytest.fixture
