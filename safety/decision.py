@@ -29,10 +29,10 @@ from typing import Any, Dict, Optional, Tuple
 
 from safety.classifier import ALARM_LABEL, DISTRESS_LABEL, NEITHER_LABEL
 from safety.red_flags import ALARM, DISTRESS, NO_WORDS, PERSONAL_DECISION, SafetyVerdict
+from understanding.other_cancers import OFF_TOPIC_INTENT
 
 ALARM_WITH_DISTRESS = "alarm_with_distress"
 URGENT_INTENTS = frozenset({ALARM, DISTRESS, ALARM_WITH_DISTRESS})
-OFF_TOPIC_INTENT = "out_of_scope_other"
 
 
 @dataclass(frozen=True)
