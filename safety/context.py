@@ -151,13 +151,12 @@ _RESOLVED = re.compile(
     r"(?:fine|ok|okay|better) now|now (?:all\s+|everything\s+)?(?:ok|okay|fine|good|well)|nothing since|never again since|"
     r"(?:is|was) (?:toen\s+)?(?:over|overgegaan)(?!\s+(?:\d+|een|twee|drie|vier|vijf|enkele|paar|een paar)\b)|"
     r"(?<!verder )(?:gaat|ging) (?:het\s+)?(?:nu\s+)?(?:weer\s+)?(?:goed|prima)|weer\s+(?:helemaal\s+)?(?:de|het)\s+oude|"
-    r"(?:is|was|zijn)\s+(?:nu\s+)?ingesteld\s+op|bleek\s+(?:\S+\s+){0,2}?(?:spier\w*|onschuldig|niks|niets)|"
+    r"(?:is|was|zijn)\s+(?:nu\s+)?ingesteld\s+op|bleek\s+(?:\S+\s+){0,2}?(?:mee\s+te\s+vallen|spier\w*|onschuldig|niks|niets)|"
     r"voel\s+(?:ik|ze|hij)\s+(?:me|mij|zich)\s+(?:nu\s+)?(?:weer\s+)?(?:prima|goed)|"
     r"(?:nu|inmiddels)\s+(?:is\s+)?(?:alles\s+)?(?:weer\s+)?(?:goed|ok|oke|prima)\b|"
     r"sinds\s*dien (?:niks|niets|nooit|geen)|(?:kwam|kwamen) (?:door|van) |"
     r"(?:now|nu)\s+stab\w*|(?:is|was)\s+(?:nu\s+)?stabiel|liep\s+(?:\S+\s+)?goed\s+af|(?:is|was)\s+goed\s+afgelopen|"
-    r"niks gebroken|niets gebroken|die\s+(?:zijn|is)\s+(?:\S+\s+)?(?:weg|over|verdwenen)|"
-    r"bleek\s+(?:het\s+)?(?:mee\s+te\s+vallen|niks|niets|onschuldig))"
+    r"niks gebroken|niets gebroken|die\s+(?:zijn|is)\s+(?:\S+\s+)?(?:weg|over|verdwenen))"
 )
 # "Als/as/wanneer ... , wat moet ik dan doen": a condition with a question about it.
 _CONDITIONAL_SENTENCE = re.compile(
