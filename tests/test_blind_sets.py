@@ -45,7 +45,9 @@ def all_blind_messages() -> List[str]:
 
 
 def fold_all(texts: Iterable[str]) -> Set[str]:
-    return {folded(text) for text in texts}
+    # A text without words (emoji, punctuation) folds to "" and says nothing
+    # about the wording of a set, so it does not count as a copy.
+    return {folded(text) for text in texts} - {""}
 
 
 def test_the_blind_sets_are_large_enough() -> None:
