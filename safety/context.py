@@ -43,7 +43,9 @@ _FORWARD: List[Tuple[str, str]] = [
     # _NEGATION_WORDS: "het gaat niet goed, ik heb koorts" is not negated).
     (
         NEGATED,
-        r"\b(?:geen|gene|gen|zonder|nooit|niet|nie|niks|niets|no|not|never|without|don'?t have|do not have)\b",
+        # Not when it negates another verb: "als het niet lukt, neem ik ze allemaal".
+        r"\b(?:geen|gene|gen|zonder|nooit|niet|nie|niks|niets|no|not|never|without|don'?t have|do not have)\b"
+        r"(?!\s+(?:meer\s+)?(?:lukt|lukken|helpt|helpen|werkt|werken|beter|goed)\b)",
     ),
     # Past and over: long ago, an earlier treatment.
     (
@@ -51,7 +53,7 @@ _FORWARD: List[Tuple[str, str]] = [
         r"\b(?:vorig(?:e)?\s+(?:jaar|maand|kuur|behandeling|keer|najaar|voorjaar|zomer|winter|lente|herfst)|vorig jaar|verleden jaar|"
         r"(?:heb|had|ben|was|is|hebben|heeft)\s+(?:\S+\s+)?ooit|in het begin(?:\s+van)?|"
         r"(?:\w+\s+)?(?:jaar|jaren|maanden|maand|weken)\s+geleden|vroeger|destijds|in het verleden|vorige?\s+week|"
-        r"toen\s+(?:ik|ze|zij|hij|mijn|mn|m'n|mama|moeder|mam|ma|pa|mijn moeder)|"
+        r"toen\s+(?:ik|ze|zij|hij|we|wij|haar|zijn|mijn|mn|m'n|mama|moeder|mam|ma|pa|mijn moeder)|"
         r"tijdens\s+(?:de|mijn|haar|zijn)\s+(?:eerste|vorige)|bij\s+(?:de|mijn|haar)\s+(?:eerste|vorige)|"
         r"in\s+(?:19|20)\d\d|in\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
         r"january|february|march|may|june|july|august|october|december)|(?:\w+\s+)?(?:maanden|jaar|jaren|weken)\s+terug|"
@@ -67,7 +69,9 @@ _FORWARD: List[Tuple[str, str]] = [
         r"wat\s+(?:moet|moeten|doe|doen)\s+(?:je|ik|we|u)\s+(?:\S+\s+){0,2}?(?:als|bij|wanneer)|"
         r"(?:mag|moet|kan|kun)\s+(?:ik|je|u|ze|hij)\s+bij\b|"
         r"alarmsympto\w*|if\s+(?:\S+\s+){0,3}?(?:ever|one day|gets?|starts?|has|have|becomes?|develops?|feels?)\b|"
-        r"wanneer\s+(?:moet|moeten|moet je|bel|bellen|is het|moet ik)|"
+        r"wanneer\s+(?:moet|mot|moeten|moete|moet je|bel|bellen|belle|is het|moet ik|mot ik)|"
+        r"what\s+(?:should|do|must|can)\s+(?:i|we|you)\s+do\s+(?:if|when)|what to do (?:if|when)|"
+
         r"bij\s+(?:welke|hoeveel|wat voor)|vanaf\s+(?:welke|hoeveel)|"
         r"(?:kan|kun|kunnen|zou|zouden)\s+(?:ik|je|u|ze|zij|men|mensen|patienten|vrouwen)\s+(?:\S+\s+){0,3}?"
         r"(?:krijgen|ontstaan|optreden|ontwikkelen)|"
@@ -95,14 +99,38 @@ _FORWARD: List[Tuple[str, str]] = [
 
 # "Wat is ..." only right before the symptom ("wat is hypercalciemie"), not
 # in "wat is er aan de hand, ik krijg geen lucht".
-_FORWARD.append((INFORMATIONAL, r"\bwat\s+(?:is|zijn|betekent|betekenen|houdt)\s+(?:\S+\s+){0,2}$"))
+_FORWARD.append(
+    (
+        INFORMATIONAL,
+        r"\b(?:wat\s+(?:is|zijn|betekent|betekenen|houdt)|what\s+(?:is|are|does|means))\s+(?:\S+\s+){0,2}$",
+    )
+)
+# A condition right before the symptom: "moet ik 112 bellen als ze een ...",
+# "if fever comes ...".
+_FORWARD.append(
+    (
+        HYPOTHETICAL,
+        r"(?:\b(?:moet|moeten|mot)\s+(?:ik|we|je)\s+(?:\S+\s+){0,2}?(?:bellen|belle|komen|gaan)\s+(?:als|wanneer)\s+(?:\S+\s+){0,3}?"
+        r"|\bif\s+(?:the\s+|a\s+|my\s+|her\s+|his\s+)?)$",
+    )
+)
 # "kan chemo tintelingen geven?": a question whether a treatment causes it.
 _FORWARD.append(
     (
         INFORMATIONAL,
         r"\b(?:kan|kunnen|geeft|geven|krijg je)\s+(?:de\s+)?(?:chemo\w*|kuur|behandeling|bestraling|hormoontherapie|"
-        r"medicijnen|pillen|tabletten)\s+$",
+        r"medicijnen|pillen|tabletten|uitzaaiing\w*|hersenuitzaaiing\w*|botuitzaaiing\w*|metastas\w*|mets|tumou?r\w*|kanker)\s+$",
     )
+)
+# Asking whether a rule or threshold applies: "bellen bij 38 of pas bij 38,5?",
+# "welke drempelwaarde ...", "do I call you or 112?". Read over the whole
+# stretch before the trigger (like the past), since "of" and commas split it.
+_RULE_QUESTION = re.compile(
+    r"\b(?:drempel\w*|grenswaarde\w*|threshold|(?:bij|vanaf)\s+welke\s+temperatuur|(?:at|from)\s+what\s+temperature|"
+    r"(?:bellen|bel|belle|call)\s+(?:\S+\s+){0,2}?(?:bij|vanaf|boven|above|at|from)\s+(?:\d\d(?:[.,]\d)?\s+(?:of|or)\s+(?:pas\s+)?(?:bij\s+)?)?$|"
+    r"(?:do|should|must|shall)\s+(?:i|we)\s+call\s+(?:\S+\s+){0,3}?(?:or\s+)?$|"
+    r"(?:bel|bellen)\s+(?:ik|we|je)\s+(?:\S+\s+){0,3}?(?:of\s+)?$|"
+    r"(?:moet|moeten|mot)\s+(?:ik|we|je)\s+(?:\S+\s+){0,3}?(?:bellen|belle)\s+(?:of\s+)?$)"
 )
 
 # Triggers that govern what comes before them in the clause ("koorts heb ik
@@ -120,13 +148,14 @@ _BACKWARD: List[Tuple[str, str]] = [
     ),
     (
         HYPOTHETICAL,
-        r"\b(?:krijg(?:t|en)?\s*\?|zou kunnen krijgen|kan krijgen|kunnen krijgen)|"
+        r"\b(?:krijg(?:t|en)?\s*\?|zou kunnen krijgen|kan krijgen|kunnen krijgen)|\bzou(?:den)?\s+(?:krijgen|hebben|gebeuren|ontstaan)\b|"
+        r"^(?:bellen|bel|call)\s+(?:als|wanneer|if|when)\b|"
         r"\b(?:wat|wie)\s+(?:moet|moeten|doe|kan|bel)\s+(?:ik|we|je|u)\s+(?:\S+\s+)?(?:dan|in dat geval)\b",
     ),
     (
         INFORMATIONAL,
         r"(?:een\s+)?bijwerking(?:en)?\s*(?:\?|van)|is dat normaal\s*\?|komt dat vaak voor|"
-        r"\bhoe komt dat\s*\?|side effect|\b(?:vaak|veel) voor\b|\b(?:las|lees|hoorde) ik\b|\bheb ik (?:gelezen|gehoord)\b",
+        r"\bhoe komt dat\s*\?|side effect|\b(?:geven|veroorzaken|cause|causes)\s*\?|\b(?:vaak|veel) voor\b|\b(?:las|lees|hoorde) ik\b|\bheb ik (?:gelezen|gehoord)\b",
     ),
 ]
 
@@ -156,12 +185,26 @@ _RESOLVED = re.compile(
     r"(?:nu|inmiddels)\s+(?:is\s+)?(?:alles\s+)?(?:weer\s+)?(?:goed|ok|oke|prima)\b|"
     r"sinds\s*dien (?:niks|niets|nooit|geen)|(?:kwam|kwamen) (?:door|van) |"
     r"(?:now|nu)\s+stab\w*|(?:is|was)\s+(?:nu\s+)?stabiel|liep\s+(?:\S+\s+)?goed\s+af|(?:is|was)\s+goed\s+afgelopen|"
-    r"niks gebroken|niets gebroken|die\s+(?:zijn|is)\s+(?:\S+\s+)?(?:weg|over|verdwenen))"
+    r"niks gebroken|niets gebroken|die\s+(?:zijn|is)\s+(?:\S+\s+)?(?:weg|over|verdwenen)|"
+    r"it'?s gone|it went away|went away|(?:it|that) passed|passed (?:in|after)|gone now|"
+    r"(?:is|was|zijn)\s+(?:nu\s+)?(?:al\s+|allang\s+)?(?:weer|wer)\s+(?:weg|over)|allang\s+(?:weer\s+)?(?:weg|over)|"
+    r"(?:weer\s+)?helemaal\s+(?:opgeknapt|over|hersteld)|\bopgeknapt\b|"
+    r"niet\s+meer\s+(?:gebeurd|voorgekomen|teruggekomen)|(?:was|is)\s+(?:er\s+)?niks\s+aan\s+de\s+hand|"
+    r"(?:nu|now)\s+(?:is\s+(?:het|t)\s+)?(?:weer\s+)?rustig|(?:it|they)\s+(?:was|were)\s+(?:radiated|treated)|"
+    r"(?:is|werd|was)\s+(?:toen\s+)?(?:bestraald|geopereerd)|zakte\s+(?:het|dat)\b(?!\s+niet)|"
+    r"(?:ben|is)\s+(?:ik|ze|hij)\s+(?:nu\s+)?(?:weer\s+)?rustig)"
+)
+# Dating what came before it: "een dubbele dosis genomen, dat was maanden
+# geleden" (not "gevallen, 2 weken geleden begonnen met chemo").
+_DATED_AFTER = re.compile(
+    r"\b(?:dat|het|that|it)\s+(?:was|is)\s+(?:al\s+|alweer\s+)?(?:\S+\s+)?(?:jaar|jaren|maanden|maand|weken)\s+(?:geleden|terug)|"
+    r"\b(?:that|it)\s+was\s+(?:\S+\s+)?(?:years|months|weeks)\s+ago"
 )
 # "Als/as/wanneer ... , wat moet ik dan doen": a condition with a question about it.
 _CONDITIONAL_SENTENCE = re.compile(
     r"^\s*(?:just in case\W+|voor de zekerheid\W+|en\s+|maar\s+)?(?:wat als|what if|als|as|wanneer|indien|mocht|stel|if)\b.*\b(?:dan|then)\b.*"
     r"(?:\?|\b(?:doen|bellen|bel|call|do|naar|gaan|komen)\b)"
+    r"|^\s*(?:als|wanneer|indien|if)\b[^?]*\b(?:zou|zouden|would)\b[^?]*\?"
 )
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)|\n")
 
@@ -180,7 +223,7 @@ _NOW = re.compile(
 DENIAL = re.compile(
     r"\b(?:niet|nie|geen|gen|nooit|not|no)\s+(?:echt\s+|erg\s+|zo\s+|meer\s+|heel\s+|really\s+|last\s+van\s+)?"
     r"(?:benauwd|kortademig|slap|doof|zwak|verward|suf|koorts|koortsig|diarree|misselijk|gevallen|"
-    r"rillerig|rillingen|bloed|bloeding|hoofdpijn|pijn|dorst|dubbel|zwart|zwarte|blauw|blauwe|short of breath|feverish|fever|confused)\b|"
+    r"rillerig|rillingen|bloed|bloeding|hoofdpijn|pijn|dorst|dubbel|zwart|zwarte|blauw|blauwe|verhoging|short of breath|feverish|fever|confused)\b|"
     r"\b(?:spuugt|spuug|geeft|kotst|braakt|bloedt|valt|ril|rilt)\s+(?:ze\s+|hij\s+|ik\s+)?niet\b|"
     r"\b(?:geef|geeft|gaf|moet|hoef)\s+(?:ik\s+|ze\s+)?(?:niet|nie|geen)\s+(?:meer\s+)?over(?:geven)?\b|"
     r"\bkan\s+(?:alles|gewoon|goed)\s+(?:binnen\s*houden|eten|drinken)\b"
@@ -243,12 +286,16 @@ def frame_of(text: str, start: int, end: int) -> Frame:
     near = " ".join(phrase.split()[-_NEGATION_WORDS:]) + " "
     if DENIAL.search(text, max(clause_start, start - 20), min(clause_end, end + 5)):
         return Frame(NEGATED)
+    if _RULE_QUESTION.search(before) and not now:
+        return Frame(HYPOTHETICAL)
     for kind, regex in _FORWARD_RE:
         # Past frames may span a comma ("vorig jaar, tijdens de chemo, had ik
         # koorts"); the others govern only their own phrase.
         window = near if kind == NEGATED else before if kind == PAST else phrase
         if regex.search(window) and not (now and kind in (PAST, HYPOTHETICAL)):
             return Frame(kind)
+    if _DATED_AFTER.search(after) and not now:
+        return Frame(PAST)
     # Backward triggers only right after the symptom: in "38,9 en ze heeft
     # vorige week chemo gehad", "gehad" belongs to the chemo, not the fever.
     words_after = after.split()

@@ -137,6 +137,10 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"(?:kan|kun|kon)\s+(?:\S+\s+){0,3}?(?:niet|nauwelijks)\s+(?:meer\s+)?(?:op|met)\s+(?:\S+\s+){0,2}?(?:been|benen|heup|voet)\s+staan",
     ],
     "neurological": [
+        # Asking for someone long dead, not waking properly: lay words of delirium and drowsiness.
+        r"\b(?:keeps|kept)\s+asking\s+for\s+(?:her|his)\s+(?:mother|father|mum|mom|dad|husband|wife)\b|"
+        r"\bvraagt\s+(?:steeds|telkens|de hele tijd|maar)\s+(?:\S+\s+)?naar\s+(?:haar|zijn)\s+(?:overleden\s+)?(?:moeder|vader|man|vrouw)\b|"
+        r"\b(?:is|was)\s+not\s+waking\s+up|\bnot\s+waking\s+up\s+(?:properly|normally|well)|\b(?:won'?t|can'?t)\s+wake\s+(?:her|him)\s+up\b",
         # "in de war van alle informatie" is not delirium.
         r"\bverward\b(?!\s+(?:door|van|over)\s+(?:\S+\s+){0,2}?(?:informatie|info|uitleg|woorden|verhalen|termen|berichten))|"
         r"\bin de war\b(?!\s+(?:van|door|over|met)\b)|\bverwardheid\b|\bdesorienteerd\b|\bherkent\s+(?:mij|ons|me|niemand)\s+(?:\S+\s+){0,1}?niet",
@@ -171,6 +175,8 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"(?:kan|kon)\s+(?:\S+\s+){0,2}?niet\s+(?:meer\s+)?(?:goed\s+)?(?:praten|uit zijn woorden|uit haar woorden)|\bscheve mond\b|\bdubbel zien\b|\bhalfzijdig\b",
     ],
     "bleeding": [
+        # Vomit or stools described by their colour: "threw up and it was bright red".
+        r"\b(?:threw up|throwing up|vomit\w*|spuugde|spuugt|braakte|braakt|overgegeven|gespuugd|kotste)\b[^.!?]{0,40}\b(?:bright red|dark red|blood\w*|knalrood|felrood|helderrood)\b",
         rf"(?:{_INTENSE}|veel|flink|flinke|blijft|blijven)\s+(?:\S+\s+){{0,3}}?(?:bloed|bloeding|bloeden|bloedt|bloedverlies)",
         r"(?:bloed|bloeding|bloeden|bloedt)\s+(?:\S+\s+){0,4}?(?:stopt|houdt|gaat)\s+(?:\S+\s+){0,2}?niet\s+(?:meer\s+)?(?:op|weg)?",
         r"bloed\s+(?:op)?(?:hoesten|hoest|opgehoest|overgeven|overgegeven|braken|spugen|gespuugd|plassen)",
@@ -191,8 +197,9 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"\b(?:geeft|geef|spuugt|spuug|kots|kotst|braakt)\s+(?:\S+\s+){0,2}?(?:al\s+)?(?:\d+|tien|twaalf|uren|de hele|heel de|sinds)\b.{0,30}|\b(?:elke|iedere)\s+slok\b|\b(?:zelfs|ook)\s+(?:het\s+)?water\s+(?:\S+\s+){0,2}?(?:komt|blijft|kwam)",
         r"\b(?:niet|nie|niks|niets|geen)\s+(?:\S+\s+){0,3}?(?:binnen\s*houden|binne\s*houwe|binnen\s*houwe|binnenhouden)\b|"
         r"\b(?:drinkt|drink|drinken)\s+(?:\S+\s+)?(?:niks|niets|bijna niks|bijna niets|nauwelijks)\b|\b(?:niks|niets)\s+blijft\s+binnen\b|\bvomit\w*\s+(?:\S+\s+){0,2}?(?:whole|all)\b|\bcan'?t drink\b",
-        r"\b(?:diarree|diaree|dunne\s+\S+|waterdun\w*)\b.{0,80}\b(?:\d+\s*keer|\d+\s*x|hele nacht|heel de nacht|hele dag|dagen|blijft)|\bop de pot\b.{0,60}\bkeer\b",
-        r"\bdiarree\b.{0,60}\b(?:hele dag|hele nacht|al \d+ keer|\d+ keer|waterdun|blijft|stopt niet|niet te stoppen)|\b(?:blijft|blijf)\s+(?:maar\s+)?(?:overgeven|spugen|braken|kotsen)",
+        # Within one sentence: "diarree van de neratinib. blijft dat zo?" asks about the future.
+        r"\b(?:diarree|diaree|dunne\s+\S+|waterdun\w*)\b[^.!?]{0,80}\b(?:\d+\s*keer|\d+\s*x|hele nacht|heel de nacht|hele dag|dagen|blijft)|\bop de pot\b.{0,60}\bkeer\b",
+        r"\bdiarree\b[^.!?]{0,60}\b(?:hele dag|hele nacht|al \d+ keer|\d+ keer|waterdun|blijft|stopt niet|niet te stoppen)|\b(?:blijft|blijf)\s+(?:maar\s+)?(?:overgeven|spugen|braken|kotsen)",
         r"\b(?:niks|niets|nix)\s+binnen\s+(?:kunnen\s+|te\s+|kan\s+)?(?:houden|houwe|houwen)\b|\b(?:braaksel|overgeven|spugen)\s+(?:\S+\s+){0,2}?blijft\s+komen\b",
     ],
     # Too much medicine, a dose changed by the patient, a child that swallowed pills.
@@ -200,6 +207,9 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"\b(?:te\s*veel|teveel|dubbele dosis|dubbel)\s+(?:\S+\s+){0,4}?(?:ingenomen|genomen|geslikt|gespoten)\b",
         r"\b(?:twee keer|2x|2 keer|per ongeluk)\s+(?:\S+\s+){0,2}?(?:pillen|tabletten|medicijnen|dosis|morfine|oxycodon|capecitabine)\s+(?:\S+\s+){0,2}?(?:ingenomen|genomen|geslikt)\b",
         r"\b(?:overdosis|overdose|overdosed|took too many|taken too many|double dose)\b",
+        r"\btoo (?:much|many)\s+(?:\S+\s+)?(?:pills|tablets|medicine|medication|capsules)\b|\b(?:pills|tablets|capsules)\b[^.!?]{0,30}\bby mistake\b",
+        # The simple past: "ik nam per ongeluk een dubbele dosis".
+        r"\b(?:nam|namen|slikte|slikten|pakte)\s+(?:\S+\s+){0,4}?(?:te\s*veel|teveel|dubbele dosis|dubbele|twee keer|2x|2 keer)\b",
         r"\b(?:zelf|zomaar|op eigen houtje)\s+(?:\S+\s+){0,4}?(?:dosis|dosering|pillen|tabletten|morfine|pleister\w*)\s+(?:\S+\s+){0,3}?(?:verhoogd|verdubbeld|veranderd|opgehoogd|gehalveerd)",
         r"\b(?:kind|kleinkind|kleinzoon|kleindochter|zoontje|dochtertje|peuter|kleuter)\b.{0,60}\b(?:pillen|tabletten|medicijnen|capsules)\b.{0,40}\b(?:gegeten|ingeslikt|doorgeslikt|opgegeten|in de mond)",
         r"\b(?:pillen|tabletten|medicijnen|capsules)\b.{0,40}\b(?:kind|kleinkind|peuter)\b.{0,40}\b(?:gegeten|ingeslikt|doorgeslikt|opgegeten)",
@@ -227,6 +237,8 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
 }
 
 _DISTRESS_PATTERNS: List[str] = [
+    # Means at hand with the intention: "als het niet lukt neem ik ze allemaal".
+    r"\b(?:neem|slik)\s+ik\s+(?:ze|die|alles)\s+(?:\S+\s+)?allemaal\b|\b(?:take|swallow)\s+them\s+all\b|\buitzichtloos\w*",
     r"\bzelfmoord|\bzelfdoding|\bsuicid|\bsuicide\b",
     r"(?:wil|wilt|willen|wou)\s+(?:\S+\s+){0,3}?(?:niet|nooit)\s+(?:meer\s+)?(?:leven|verder|wakker)",
     r"(?:wil|wilt|willen|wou)\s+(?:\S+\s+){0,3}?dood\b|\bdood\s+(?:\S+\s+)?(?:wil|wilt|willen)\b|\bliever dood\b",
@@ -272,7 +284,7 @@ _DISTRESS_PATTERNS: List[str] = [
     r"\b(?:don'?t|do not) want to (?:live|be here|go on|wake up)\b|\bsuicidal\b|\bself[- ]harm|\bhurt(?:ing)? (?:my|him|her)self\b|"
     r"\bcut(?:s|ting)? (?:my|him|her)self\b|\bgive up on (?:life|everything)\b|\bcan'?t (?:go on|take it) any ?more\b|\bgoodbye letter",
     # Self-harm, one's own or a relative's.
-    r"\b(?:snij|snijd|snijdt|snijden|sneed|kras|krast|krassen|bonk|bonkt)\s+(?:\S+\s+){0,3}?(?:mezelf|zichzelf|haarzelf|zich|in\s+(?:haar|zijn|mijn)\s+(?:armen|arm|benen|polsen|pols))\b",
+    r"\b(?:snij|snijd|snijdt|snijden|sneed|kras|krast|krassen|bonk|bonkt)\s+(?:\S+\s+){0,5}?(?:mezelf|zichzelf|haarzelf|zich|in\s+(?:haar|zijn|mijn)\s+(?:armen|arm|benen|polsen|pols))\b",
     r"\bno hope\b|\bhopeless\b|\bgeloof\s+(?:er\s+)?(?:echt\s+)?niet\s+meer\s+in\b|\bpills are ready\b|"
     r"\b(?:everything|alles)\s+(?:is\s+)?(?:arranged|geregeld)\b.{0,80}\b(?:pills|pillen|afscheid|dag zeggen|goodbye)|"
     r"\b(?:nog\s+)?(?:even\s+)?(?:dag|doei|vaarwel)\s+(?:\S+\s+)?zeggen\b|\bsay(?:ing)? goodbye\b",
@@ -329,7 +341,10 @@ _IDIOMS = re.compile(
     r"(?:ik|je)\s+(?:ben|bent)\s+(?:de\s+)?weg\s+kwijt\s+(?:met|in|door)|"
     r"(?:snap|begrijp)\s+er\s+(?:geen\s+(?:bal|snars|moer|jota)|niks|niets)\s+van|"
     r"(?:zie|ziet)\s+(?:het|t)\s+(?:\S+\s+){0,2}?(?:niet|nie|nt)\s+meer\s+zitten\s+met\s+(?:die|de|dien|dat|het|deze|dit)\s+(?:parkeer\w*|\w*automaat|formulier\w*|papier\w*|wachtrij|wachttijd\w*|website|app|portaal|printer|computer|telefoon|verzekering\w*|rekening\w*|parking)|"
-    r"koude\s+rillingen\s+van\s+(?:die|dat|de|het|deze|dit)\s+(?:folder|brief|brochure|film|verhaal|boek|serie|programma)|(?:het\s+)?hoofd\s+gebroken\s+over|word\s+(?:er\s+)?(?:echt\s+|helemaal\s+)?gestoord\s+van|"
+    r"koude\s+rillingen\s+van\s+(?:die|dat|de|het|deze|dit)\s+(?:folder|brief|brochure|film|verhaal|boek|serie|programma|schema|rooster|gedachte|idee|nieuws|formulier|rekening)|"
+    r"(?:geeft|geven|gaf|bezorgt)\s+(?:me|mij|je|ons)\s+(?:echt\s+)?(?:de\s+)?koude\s+rillingen|"
+    r"\bstik(?:te|ken|t)?\s+(?:bijna\s+|echt\s+)?van\s+(?:het\s+)?lachen|(?:de\s+)?stuipen\s+op\s+het\s+lijf|"
+    r"koortsachtig\s+(?:aan\s+het\s+|op\s+)?(?:zoek\w*|werk\w*|bezig|nadenk\w*|speur\w*|regel\w*)|(?:het\s+)?hoofd\s+gebroken\s+over|word\s+(?:er\s+)?(?:echt\s+|helemaal\s+)?gestoord\s+van|"
     r"(?:de\s+)?grond\s+(?:zakte|zakt|zonk)\s+(?:\S+\s+){0,3}?weg|fed\s+up|sick\s+(?:and\s+tired\s+)?of\s+waiting|door\s+de\s+bomen\s+het\s+bos\s+(?:niet\s+)?(?:meer\s+)?(?:niet\s+)?(?:zien|zie|ziet)|"
     r"op\s+van\s+de\s+zenuwen|(?:tril|tril\w*|sta\s+te\s+trillen)\s+(?:\S+\s+){0,2}?(?:mijn|m'n|mn|haar|zijn)\s+benen\s+van\s+(?:de\s+)?(?:zenuwen|spanning|angst|de stress)|"
     r"\w+\s+(?:\w+\s+)?(?:\w+\s+)?,?\s*figuurlijk(?:\s+dan)?)"

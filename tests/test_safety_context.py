@@ -21,6 +21,16 @@ from safety.red_flags import ALARM, DISTRESS, PERSONAL_DECISION, assess
         ("ik las in de folder dat verwardheid kan voorkomen", "neurological"),
         ("vorig jaar tijdens de bestraling was ik erg benauwd, nu gaat het weer goed", "breathing"),
         ("ze had in maart een insult, sindsdien niks meer", "neurological"),
+        # Over, in everyday words; dated right after; a rule or threshold asked about.
+        ("my dad had a fever after his second cycle, it went away by itself. is that common?", "fever"),
+        ("na de kuur had ik koorts maar ben nu weer helemaal opgeknapt, mag ik sporten?", "fever"),
+        ("ik nam per ongeluk een dubbele dosis, dat was weken geleden. kan dat kwaad?", "medication"),
+        ("moet ik al bellen bij 38,2 of pas bij 38,5?", "fever"),
+        ("if fever starts in the weekend, which number do I use?", "fever"),
+        ("wanneer mot ik bellen als ze koorts heeft", "fever"),
+        ("What is a seizure exactly? de neuroloog noemde het", "neurological"),
+        ("kunnen botuitzaaiingen verwardheid geven?", "neurological"),
+        ("mijn vrouw heeft geen verhoging, 37,0. moet ik elke dag meten?", "fever"),
     ],
 )
 def test_a_symptom_in_a_non_current_frame_is_only_mentioned(message: str, framed: str) -> None:
@@ -39,6 +49,12 @@ def test_a_symptom_in_a_non_current_frame_is_only_mentioned(message: str, framed
         "het gaat niet goed, ik krijg geen lucht",
         "wat is er aan de hand, mijn benen zijn slap en ik kan niet plassen",
         "ik kan mijn benen niet meer bewegen",
+        # Near the new frames, but happening now.
+        "ik heb 38,7, moet ik bellen bij 38,5?",
+        "de koorts is nog niet weg, 39,1 en ik ril",
+        "ik ben gevallen, 2 weken geleden begonnen met chemo, mijn heup doet vreselijk pijn",
+        "hij is niet rustig, hij is verward en herkent me niet",
+        "ik nam net per ongeluk een dubbele dosis oxycodon",
     ],
 )
 def test_a_symptom_happening_now_stays_urgent(message: str) -> None:
@@ -54,6 +70,10 @@ def test_a_symptom_happening_now_stays_urgent(message: str) -> None:
         "ik schrok me dood van de uitslag, wat betekent progressie?",
         "de chemo hoeft niet meer, wat nu?",
         "het is om wanhopig van te worden met die wachttijden",
+        "ik stikte bijna van het lachen toen ik mezelf met pruik zag",
+        "dat rooster geeft me koude rillingen, kan het anders?",
+        "mijn zus jaagt me de stuipen op het lijf met haar verhalen",
+        "ik ben koortsachtig aan het zoeken naar mijn verzekeringspas",
     ],
 )
 def test_ambiguous_everyday_words_are_not_urgent(message: str) -> None:
@@ -71,6 +91,13 @@ def test_ambiguous_everyday_words_are_not_urgent(message: str) -> None:
         ("I don't want to live anymore", DISTRESS),
         ("mijn moeder heeft per ongeluk een dubbele dosis oxycodon genomen", ALARM),
         ("ze houdt niks meer binnen, ook geen water", ALARM),
+        ("my dad threw up twice and it was dark red", ALARM),
+        ("opa vraagt steeds naar zijn overleden vrouw, sinds vanochtend al", ALARM),
+        ("my sister is not waking up normally since this morning", ALARM),
+        ("she swallowed too many pills, what now", ALARM),
+        ("als de pijn niet beter wordt neem ik ze allemaal in", DISTRESS),
+        ("alles voelt uitzichtloos, elke dag weer", DISTRESS),
+        ("ik kras nu al een paar dagen in mijn armen", DISTRESS),
     ],
 )
 def test_english_self_harm_plans_medication_and_fluids(message: str, intent: str) -> None:
