@@ -23,7 +23,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels import action_response_validation
+from channels import action_payload, action_response_validation
 from channels.output import (
     MAX_MESSAGE_CHARS,
     MAX_SENDER_CHARS,
@@ -40,6 +40,8 @@ logger = logging.getLogger(__name__)
 # STOCK_ACTION_VALIDATION=1 keeps rasa's own check (for the benchmark's comparison).
 if os.environ.get("STOCK_ACTION_VALIDATION") != "1":
     action_response_validation.install()
+# ... and to send the action server the recent turns only (see that module).
+action_payload.install(action_payload.user_turns_from_environment())
 
 
 class MetadataCollectingOutputChannel(ContractOutputChannel, CollectingOutputChannel):

@@ -20,6 +20,11 @@ from launcher.paths import DEFAULT_DATA_DIR
 DIALECTS = ("sqlite", "postgresql")
 LOCK_STORES = ("in_memory", "redis")
 REDIS_LOCK_STORE_CLASS = "storage.lock_store.AtomicRedisLockStore"
+# The actions look back SAFETY_FOLLOW_UP_TURNS + 1 user turns (actions/base.py)
+# and need one earlier reply to know theirs is not the first: a smaller window
+# of events sent to the action server (channels/action_payload.py) would change
+# what they do. tests/test_action_payload.py keeps the two in step.
+MIN_ACTION_EVENT_TURNS = 5
 
 
 class SettingsError(ValueError):
@@ -54,6 +59,8 @@ class Settings:
     sanic_workers: int = 1
     # Conversations each Rasa process keeps in memory (storage/tracker_cache.py).
     tracker_cache_size: int = 256
+    # User turns of events sent to the action server with each call (0: all).
+    action_event_turns: int = 10
     log_level: str = "INFO"
 
     @property
@@ -105,6 +112,10 @@ class Settings:
             raise SettingsError("RETENTION_DAYS must be 0 (delete when the session ends) or more")
         if self.tracker_cache_size < 0:
             raise SettingsError("TRACKER_CACHE_SIZE must be 0 (no cache) or more")
+        if self.action_event_turns != 0 and self.action_event_turns < MIN_ACTION_EVENT_TURNS:
+            raise SettingsError(
+                f"ACTION_EVENT_TURNS must be 0 (every event) or at least {MIN_ACTION_EVENT_TURNS}"
+            )
 
 
 def _flag(value: Optional[str], default: bool) -> bool:
@@ -157,6 +168,7 @@ def from_environment(env: Optional[Mapping[str, str]] = None) -> Settings:
         deidentify=_flag(env.get("DEIDENTIFY"), True),
         sanic_workers=_int(env, "SANIC_WORKERS", 1),
         tracker_cache_size=_int(env, "TRACKER_CACHE_SIZE", 256),
+        action_event_turns=_int(env, "ACTION_EVENT_TURNS", 10),
         log_level=(env.get("LOG_LEVEL", "") or "INFO").upper(),
     )
     settings.validate()
@@ -194,6 +206,7 @@ def server_environment(settings: Settings, base: Optional[Mapping[str, str]] = N
             "SENDER_ID_SALT": settings.sender_id_salt,
             "DEIDENTIFY": "1" if settings.deidentify else "0",
             "TRACKER_CACHE_SIZE": str(settings.tracker_cache_size),
+            "ACTION_EVENT_TURNS": str(settings.action_event_turns),
             "SANIC_WORKERS": str(settings.sanic_workers),
             # rasa_sdk binds to SANIC_HOST (its default is 0.0.0.0).
             "SANIC_HOST": settings.actions_host,

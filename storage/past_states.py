@@ -184,6 +184,12 @@ class StoredSessionTracker(DialogueStateTracker):
         else:
             applied_events.append(event)
 
+    def copy(self) -> DialogueStateTracker:
+        """rasa's `copy` replays every event of the session, and the processor
+        copies the tracker before every action it runs: the same tracker, built
+        from the events and state as they are (storage/tracker_cache.py)."""
+        return _copy_replay(self)
+
     def past_states(
         self,
         domain: Domain,

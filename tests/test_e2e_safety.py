@@ -5,7 +5,7 @@ action server."""
 from __future__ import annotations
 
 import itertools
-from typing import Iterator
+from typing import Iterator, List
 
 import pytest
 
@@ -141,3 +141,24 @@ def test_urgent_replies_do_not_need_the_action_server(assistant_without_actions:
     assert "0800-0113" in texts(distress)
     ordinary = assistant_without_actions.send("wat is een petscan", "no-actions-3")
     assert "112" in texts(ordinary)  # the channel's polite error keeps the emergency route
+
+
+def test_late_in_a_long_conversation_follow_ups_and_the_first_reply_still_work(
+    assistant: RunningAssistant,
+) -> None:
+    """More turns than the action server is sent (channels/action_payload.py):
+    the disclosure comes once, and a still-distressed follow-up gets 113 again."""
+    sender = next(SENDERS)
+    questions = [
+        "wat is palliatieve behandeling",
+        "wat betekent progressievrije overleving",
+        "hoe werkt hormoontherapie",
+        "wat doet een PET/CT scan",
+    ]
+    seen: List[str] = []
+    for number in range(14):
+        seen += kinds(assistant.send(questions[number % len(questions)], sender))
+    assert seen.count("disclosure") == 1 and seen.count("curated_answer") >= 14, seen
+    assert "distress" in kinds(assistant.send("ik zie het echt niet meer zitten", sender))
+    again = assistant.send("nee echt, ik meen het, het hoeft voor mij allemaal niet meer zo", sender)
+    assert kinds(again) == ["distress"], texts(again)

@@ -1,9 +1,10 @@
-"""The policies' states from the saved fold (storage/past_states.py) are rasa's
-own: real conversations through the trained agent as the server builds it
-(SQLite store with its cache, the real action server), and at every policy
-call the resumed states are compared with rasa's `Domain.states_for_tracker_history`
-on the same tracker; then the same conversations without the saved folds
-must give the same replies and the same stored events."""
+"""The policies' states from the saved fold (storage/past_states.py) and the
+tracker copies made without a replay are rasa's own: real conversations
+through the trained agent as the server builds it (SQLite store with its
+cache, the real action server); at every policy call the resumed states are
+compared with rasa's `Domain.states_for_tracker_history` on the same tracker,
+and every copy with rasa's replayed copy. Then the same conversations without
+the saved folds and copies must give the same replies and stored events."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from launcher.servers import ServerProcess, action_server
 from launcher.settings import server_environment
 from storage.past_states import Fold, StoredSessionTracker
 from tests.helpers import assistant_settings, held_out_examples, model_path, safety_cases
+from tests.test_tracker_cache import state as tracker_state
 
 pytestmark = [pytest.mark.server]
 
@@ -128,7 +130,17 @@ def test_resumed_states_are_rasas_at_every_policy_call(
     original = StoredSessionTracker.past_states
     original_applied = StoredSessionTracker.applied_events
     original_fork = Fold.fork
+    original_copy = StoredSessionTracker.copy
     applied_compared: List[int] = []
+    copies_compared: List[int] = []
+
+    def checked_copy(self: StoredSessionTracker) -> DialogueStateTracker:
+        expected = DialogueStateTracker.copy(self)  # rasa's replay
+        found = original_copy(self)
+        assert found is not self and found.events is not self.events
+        assert tracker_state(found) == tracker_state(expected)
+        copies_compared.append(len(found.events))
+        return found
 
     def checked_applied(self: StoredSessionTracker) -> List[Any]:
         expected = DialogueStateTracker.applied_events(self)
@@ -151,6 +163,7 @@ def test_resumed_states_are_rasas_at_every_policy_call(
     monkeypatch.setattr(StoredSessionTracker, "past_states", checked)
     monkeypatch.setattr(StoredSessionTracker, "applied_events", checked_applied)
     monkeypatch.setattr(Fold, "fork", counting_fork)
+    monkeypatch.setattr(StoredSessionTracker, "copy", checked_copy)
     conversations = [messages(40, seed) for seed in range(3)]
     asyncio.run(run_conversations(settings, tmp_path, conversations, monkeypatch))
     # Every message: at least two predictions, each featurised by both policies.
@@ -158,6 +171,8 @@ def test_resumed_states_are_rasas_at_every_policy_call(
     assert max(compared) > 40  # long histories were compared, not only short ones
     assert max(resumed) > 100  # and the states were resumed from long saved folds
     assert len(applied_compared) >= len(compared) and max(applied_compared) > 100
+    # The processor copies the tracker before every action it runs.
+    assert len(copies_compared) >= 2 * sum(map(len, conversations)) and max(copies_compared) > 100
 
 
 def test_replies_and_stored_events_are_the_same_without_saved_states(
@@ -168,6 +183,7 @@ def test_replies_and_stored_events_are_the_same_without_saved_states(
     with_memo = asyncio.run(run_conversations(settings, tmp_path / "memo", conversations, monkeypatch))
     monkeypatch.setattr(StoredSessionTracker, "past_states", DialogueStateTracker.past_states)
     monkeypatch.setattr(StoredSessionTracker, "applied_events", DialogueStateTracker.applied_events)
+    monkeypatch.setattr(StoredSessionTracker, "copy", DialogueStateTracker.copy)
     without = asyncio.run(run_conversations(settings, tmp_path / "plain", conversations, monkeypatch))
     assert with_memo[0] == without[0]
     for one, other in zip(with_memo[1], without[1], strict=False):
