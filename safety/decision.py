@@ -14,7 +14,9 @@ safety layers disagree, the next best topic answers (safety_net.py).
 2. the learned classifier (safety.classifier): a score at or above the
    threshold is urgent; a message whose only triggers sit in a negated,
    past, hypothetical or informational frame needs a higher score, because
-   the frame is evidence that the message is an ordinary question.
+   the frame is evidence that the message is an ordinary question. So does
+   a message without any pattern that the topic classifier reads as one of
+   its questions (`topic_question`) or as off-topic (`off_topic`).
 
 What is not urgent but mentions a red flag gets `warn`: the answer, then a
 short safety line. After an urgent reply, the next turns are read with the
@@ -27,6 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Dict, Optional, Tuple
 
+from actions.settings import QUESTION_INTENT_PREFIX
 from safety.classifier import ALARM_LABEL, DISTRESS_LABEL, NEITHER_LABEL
 from safety.red_flags import ALARM, DISTRESS, NO_WORDS, PERSONAL_DECISION, SafetyVerdict
 from understanding.other_cancers import OFF_TOPIC_INTENT
@@ -51,6 +54,10 @@ class Thresholds:
     # off-topic ("mijn hond eet niet meer"): no higher than alarm/distress
     # unless configured.
     off_topic: float = 0.0
+    # The classifier alone, with no red-flag pattern at all, on a message the
+    # topic classifier reads as one of its questions ("pijn pijn pijn, is er
+    # iets anders dan die pillen?"): likewise.
+    topic_question: float = 0.0
     # Turns right after an urgent reply.
     follow_up: float = 0.25
     # A score this high (but below the urgent thresholds) earns the safety line.
@@ -123,6 +130,10 @@ def decide(
     if off_topic:
         alarm_threshold = max(alarm_threshold, thresholds.off_topic)
         distress_threshold = max(distress_threshold, thresholds.off_topic)
+    no_pattern = not (current_categories or framed_categories or verdict.distress or verdict.framed_distress)
+    if no_pattern and classified is not None and classified.startswith(QUESTION_INTENT_PREFIX):
+        alarm_threshold = max(alarm_threshold, thresholds.topic_question)
+        distress_threshold = max(distress_threshold, thresholds.topic_question)
     alarm = bool(current_categories) or alarm_score >= alarm_threshold
     distress = verdict.distress or distress_score >= distress_threshold
     if alarm and distress:
@@ -138,7 +149,7 @@ def decide(
         and classified is not None
         # Over out_of_scope_medical too ("mag ik een dosis overslaan?"): the
         # personal note, then who can help (actions/personal_decision.py).
-        and (classified.startswith("ask_") or classified in ("nlu_fallback", "out_of_scope_medical"))
+        and (classified.startswith(QUESTION_INTENT_PREFIX) or classified in ("nlu_fallback", "out_of_scope_medical"))
     ):
         intent = PERSONAL_DECISION
     else:

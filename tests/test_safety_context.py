@@ -195,3 +195,18 @@ def test_the_classifier_alone_needs_more_on_an_off_topic_message() -> None:
     assert decide(verdict, _scores(alarm=0.7), thresholds, "ask_pain_treatment").intent == ALARM
     pattern = assess("ik heb 39,5 koorts")
     assert decide(pattern, _scores(alarm=0.1), thresholds, "out_of_scope_other").intent == ALARM
+
+
+def test_the_classifier_alone_needs_more_on_a_topic_question_without_any_pattern() -> None:
+    question = assess("welke pijnstillers zijn er nog als deze niet meer genoeg helpen")
+    assert not question.alarm_categories and not question.framed_categories and not question.distress
+    thresholds = Thresholds(alarm=0.5, distress=0.5, topic_question=0.7)
+    assert decide(question, _scores(alarm=0.6), thresholds, "ask_pain_treatment").intent is None
+    assert decide(question, _scores(alarm=0.75), thresholds, "ask_pain_treatment").intent == ALARM
+    assert decide(question, _scores(distress=0.6), thresholds, "ask_psychosocial_support").intent is None
+    # Not read as a topic question: the usual threshold.
+    assert decide(question, _scores(alarm=0.6), thresholds, "nlu_fallback").intent == ALARM
+    # Any pattern, current or framed, keeps the usual thresholds.
+    framed = assess("vorig jaar had ik koorts, hoe lang duurt een kuur?")
+    assert framed.framed_categories
+    assert decide(framed, _scores(alarm=0.96), thresholds, "ask_chemotherapy_administration").intent == ALARM
