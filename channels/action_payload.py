@@ -84,7 +84,9 @@ def install(user_turns: int) -> None:
     if user_turns <= 0:
         return
 
-    def _action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domain: Domain) -> Dict[str, Any]:
+    def _action_call_format(
+        self: RemoteAction, tracker: DialogueStateTracker, domain: Domain
+    ) -> Dict[str, Any]:
         return action_call(self, tracker, domain, user_turns)
 
-    RemoteAction._action_call_format = _action_call_format  # type: ignore[method-assign]
+    RemoteAction._action_call_format = _action_call_format

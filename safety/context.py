@@ -71,7 +71,6 @@ _FORWARD: List[Tuple[str, str]] = [
         r"alarmsympto\w*|if\s+(?:\S+\s+){0,3}?(?:ever|one day|gets?|starts?|has|have|becomes?|develops?|feels?)\b|"
         r"wanneer\s+(?:moet|mot|moeten|moete|moet je|bel|bellen|belle|is het|moet ik|mot ik)|"
         r"what\s+(?:should|do|must|can)\s+(?:i|we|you)\s+do\s+(?:if|when)|what to do (?:if|when)|"
-
         r"bij\s+(?:welke|hoeveel|wat voor)|vanaf\s+(?:welke|hoeveel)|"
         r"(?:kan|kun|kunnen|zou|zouden)\s+(?:ik|je|u|ze|zij|men|mensen|patienten|vrouwen)\s+(?:\S+\s+){0,3}?"
         r"(?:krijgen|ontstaan|optreden|ontwikkelen)|"

@@ -149,7 +149,10 @@ def decide(
         and classified is not None
         # Over out_of_scope_medical too ("mag ik een dosis overslaan?"): the
         # personal note, then who can help (actions/personal_decision.py).
-        and (classified.startswith(QUESTION_INTENT_PREFIX) or classified in ("nlu_fallback", "out_of_scope_medical"))
+        and (
+            classified.startswith(QUESTION_INTENT_PREFIX)
+            or classified in ("nlu_fallback", "out_of_scope_medical")
+        )
     ):
         intent = PERSONAL_DECISION
     else:

@@ -26,7 +26,11 @@ def conversation(turns: int, seed: int = 0) -> List[Event]:
     """A session of `turns` user messages, each answered; some answers are
     urgent replies (metadata kind alarm or distress), one turn goes unanswered."""
     chooser = random.Random(seed)
-    events: List[Event] = [ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen")]
+    events: List[Event] = [
+        ActionExecuted("action_session_start"),
+        SessionStarted(),
+        ActionExecuted("action_listen"),
+    ]
     for number in range(turns):
         events.append(UserUttered(f"vraag {number}", {"name": "ask_treatment_goals", "confidence": 0.9}))
         kind = chooser.choice(["curated_answer", "curated_answer", "alarm", "distress", None])
