@@ -106,9 +106,12 @@ def decide(
     thresholds: Thresholds,
     classified: Optional[str],
     too_long: bool = False,
+    topic_runner_up: bool = False,
 ) -> SafetyDecision:
     """The safety decision for one message; `classified` is the topic
-    classifier's intent, `too_long` whether the text exceeds the length the
+    classifier's intent, `topic_runner_up` whether one of its next choices is
+    a question of the assistant's own (`topic_runner_up` in safety_net.py),
+    `too_long` whether the text exceeds the length the
     assistant answers."""
     alarm_score = scores.get(ALARM_LABEL, 0.0)
     distress_score = scores.get(DISTRESS_LABEL, 0.0)
@@ -152,6 +155,9 @@ def decide(
         and (
             classified.startswith(QUESTION_INTENT_PREFIX)
             or classified in ("nlu_fallback", "out_of_scope_medical")
+            # "welke behandeling is het beste voor mij?" read as off-topic
+            # ("welke stofzuiger is het beste?") with a topic close behind.
+            or (classified == OFF_TOPIC_INTENT and topic_runner_up)
         )
     ):
         intent = PERSONAL_DECISION

@@ -40,15 +40,34 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from actions.settings import QUESTION_INTENT_PREFIX
 from safety.classifier import SafetyClassifier, label_for_intent
 from safety.decision import URGENT_INTENTS, Thresholds, decide
-from safety.red_flags import assess
+from safety.red_flags import PERSONAL_DECISION, assess
 from understanding.stored_component import StoredModelComponent
 
 logger = logging.getLogger(__name__)
 
 SAFETY_NET_KEY = "safety_net"
 FALLBACK_INTENT = "nlu_fallback"
+
+
+# How far down the topic classifier's ranking a question of the assistant's
+# own still counts as a close alternative, and with what confidence.
+RUNNER_UP_PLACES = 3
+RUNNER_UP_MIN_CONFIDENCE = 0.05
+
+
+def topic_runner_up(ranking: List[Dict[str, Any]]) -> bool:
+    """Whether one of the next choices after the top intent is a knowledge
+    question or a personal decision, with some confidence."""
+    for entry in ranking[1 : 1 + RUNNER_UP_PLACES]:
+        name = str(entry.get(INTENT_NAME_KEY) or "")
+        if (name.startswith(QUESTION_INTENT_PREFIX) or name == PERSONAL_DECISION) and float(
+            entry.get(PREDICTED_CONFIDENCE_KEY, 0.0)
+        ) >= RUNNER_UP_MIN_CONFIDENCE:
+            return True
+    return False
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -124,11 +143,18 @@ class SafetyNet(StoredModelComponent[SafetyClassifier]):
         scores = (
             self._classifier.scores(verdict.masked) if self._classifier is not None and verdict.masked else {}
         )
-        decision = decide(verdict, scores, self._thresholds, predicted, too_long=len(text) > self._max_chars)
+        ranking: List[Dict[str, Any]] = message.get(INTENT_RANKING_KEY) or []
+        decision = decide(
+            verdict,
+            scores,
+            self._thresholds,
+            predicted,
+            too_long=len(text) > self._max_chars,
+            topic_runner_up=topic_runner_up(ranking),
+        )
         message.set(
             SAFETY_NET_KEY, {"classifier_intent": predicted, **decision.as_dict()}, add_to_output=True
         )
-        ranking: List[Dict[str, Any]] = message.get(INTENT_RANKING_KEY) or []
         if decision.intent is not None:
             self._set_intent(message, decision.intent, ranking)
         elif predicted in URGENT_INTENTS:

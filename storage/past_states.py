@@ -188,7 +188,11 @@ class StoredSessionTracker(DialogueStateTracker):
         """rasa's `copy` replays every event of the session, and the processor
         copies the tracker before every action it runs: the same tracker, built
         from the events and state as they are (storage/tracker_cache.py)."""
-        return _copy_replay(self)
+        clone = _copy_replay(self)
+        # A replay starts a new tracker, without the ids the processor set.
+        clone.model_id = None
+        clone.assistant_id = None
+        return clone
 
     def past_states(
         self,

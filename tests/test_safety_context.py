@@ -210,3 +210,22 @@ def test_the_classifier_alone_needs_more_on_a_topic_question_without_any_pattern
     framed = assess("vorig jaar had ik koorts, hoe lang duurt een kuur?")
     assert framed.framed_categories
     assert decide(framed, _scores(alarm=0.96), thresholds, "ask_chemotherapy_administration").intent == ALARM
+
+
+def test_a_personal_question_read_as_off_topic_with_a_topic_close_behind_gets_the_personal_note() -> None:
+    from safety.safety_net import topic_runner_up
+
+    verdict = assess("welke behandeling is het beste voor mij?")
+    assert verdict.personal
+    ranking = [
+        {"name": "out_of_scope_other", "confidence": 0.69},
+        {"name": "out_of_scope_medical", "confidence": 0.12},
+        {"name": "ask_treatment_choice_factors", "confidence": 0.08},
+    ]
+    assert topic_runner_up(ranking)
+    decision = decide(verdict, _scores(), Thresholds(), "out_of_scope_other", topic_runner_up=True)
+    assert decision.intent == PERSONAL_DECISION
+    # Off-topic with nothing of ours close behind: the honest out-of-scope reply.
+    far = [{"name": "out_of_scope_other", "confidence": 0.9}, {"name": "ask_pet_ct_scan", "confidence": 0.01}]
+    assert not topic_runner_up(far)
+    assert decide(verdict, _scores(), Thresholds(), "out_of_scope_other", topic_runner_up=False).intent is None
