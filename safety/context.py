@@ -187,11 +187,15 @@ _RESOLVED = re.compile(
     r"niks gebroken|niets gebroken|die\s+(?:zijn|is)\s+(?:\S+\s+)?(?:weg|over|verdwenen)|"
     r"it'?s gone|it went away|went away|(?:it|that) passed|passed (?:in|after)|gone now|"
     r"(?:is|was|zijn)\s+(?:nu\s+)?(?:al\s+|allang\s+)?(?:weer|wer)\s+(?:weg|over)|allang\s+(?:weer\s+)?(?:weg|over)|"
-    r"(?:weer\s+)?helemaal\s+(?:opgeknapt|over|hersteld)|\bopgeknapt\b|"
+    r"(?:weer\s+)?helemaal\s+(?:opgeknapt|over|hersteld|goed)|\bopgeknapt\b|(?:het|dat|die|t)\s+(?:is|was)\s+(?:helemaal\s+|al\s+|nu\s+)?weg\b|"
+    r"all (?:good|fine|ok|okay) now|(?:was|bleek)\s+(?:het\s+|t\s+|'t\s+)?(?:niks|niets)\s+ernstigs|(?:gaat|ging)\s+(?:het\s+)?(?:weer\s+)?top\b|"
     r"niet\s+meer\s+(?:gebeurd|voorgekomen|teruggekomen)|(?:was|is)\s+(?:er\s+)?niks\s+aan\s+de\s+hand|"
     r"(?:nu|now)\s+(?:is\s+(?:het|t)\s+)?(?:weer\s+)?rustig|(?:it|they)\s+(?:was|were)\s+(?:radiated|treated)|"
     r"(?:is|werd|was)\s+(?:toen\s+)?(?:bestraald|geopereerd)|zakte\s+(?:het|dat)\b(?!\s+niet)|"
     r"(?:ben|is)\s+(?:ik|ze|hij)\s+(?:nu\s+)?(?:weer\s+)?rustig)"
+)
+_TREATMENT = re.compile(
+    r"\b(?:chemo\w*|kuur|kuren|behandeling|bestraling|infuus|immunotherapie|hormoontherapie)\b"
 )
 # Dating what came before it: "een dubbele dosis genomen, dat was maanden
 # geleden" (not "gevallen, 2 weken geleden begonnen met chemo").
@@ -300,7 +304,11 @@ def frame_of(text: str, start: int, end: int) -> Frame:
     words_after = after.split()
     for kind, regex in _BACKWARD_RE:
         window = " ".join(words_after[: _NEGATION_BACKWARD_WORDS if kind == NEGATED else _BACKWARD_WORDS])
-        if regex.search(window) and not (now and kind in (PAST, HYPOTHETICAL)):
+        found = regex.search(window)
+        # "39 koorts en maandag chemo gehad": what was had is the treatment.
+        if found and kind == PAST and _TREATMENT.search(window, 0, found.start()):
+            continue
+        if found and not (now and kind in (PAST, HYPOTHETICAL)):
             return Frame(kind)
     return Frame(None)
 

@@ -137,6 +137,8 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"(?:kan|kun|kon)\s+(?:\S+\s+){0,3}?(?:niet|nauwelijks)\s+(?:meer\s+)?(?:op|met)\s+(?:\S+\s+){0,2}?(?:been|benen|heup|voet)\s+staan",
     ],
     "neurological": [
+        r"\b(?:wist|weet)\s+(?:\S+\s+)?(?:niet|nie)\s+(?:meer\s+)?(?:hoe\s+ik\s+daar\s+(?:kwam|gekomen)|waar\s+ik\s+(?:was|ben))\b|"
+        r"\bdon'?t know (?:where i am|how i got (?:here|there))\b",
         # Asking for someone long dead, not waking properly: lay words of delirium and drowsiness.
         r"\b(?:keeps|kept)\s+asking\s+for\s+(?:her|his)\s+(?:mother|father|mum|mom|dad|husband|wife)\b|"
         r"\bvraagt\s+(?:steeds|telkens|de hele tijd|maar)\s+(?:\S+\s+)?naar\s+(?:haar|zijn)\s+(?:overleden\s+)?(?:moeder|vader|man|vrouw)\b|"
@@ -175,6 +177,7 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"(?:kan|kon)\s+(?:\S+\s+){0,2}?niet\s+(?:meer\s+)?(?:goed\s+)?(?:praten|uit zijn woorden|uit haar woorden)|\bscheve mond\b|\bdubbel zien\b|\bhalfzijdig\b",
     ],
     "bleeding": [
+        r"\b(?:hemopto\w*|haemopto\w*|hemoptysis|haemoptysis|hematemes\w*|haematemes\w*|melaena|melena)\b",
         # Vomit or stools described by their colour: "threw up and it was bright red".
         r"\b(?:threw up|throwing up|vomit\w*|spuugde|spuugt|braakte|braakt|overgegeven|gespuugd|kotste)\b[^.!?]{0,40}\b(?:bright red|dark red|blood\w*|knalrood|felrood|helderrood)\b",
         rf"(?:{_INTENSE}|veel|flink|flinke|blijft|blijven)\s+(?:\S+\s+){{0,3}}?(?:bloed|bloeding|bloeden|bloedt|bloedverlies)",
@@ -191,7 +194,7 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
     ],
     # Unable to keep fluids down: dehydration within hours during treatment.
     "fluids": [
-        r"(?:kan|kon|kun|lukt)\s+(?:\S+\s+){0,3}?(?:niks|niets|geen\s+\S+|nauwelijks\s+\S+)\s+(?:meer\s+)?(?:binnen\s*houden|binnenhouden|binnen te houden|inhouden|drinken)",
+        r"(?:kan|kon|kun|lukt)\s+(?:\S+\s+){0,3}?(?:niks|niets|nix|geen\s+\S+|nauwelijks\s+\S+)\s+(?:meer\s+)?(?:binnen\s*houden|binnenhouden|binnen te houden|inhouden|drinken)",
         r"\b(?:houd|hou|houdt|blijft)\s+(?:\S+\s+){0,2}?(?:niks|niets)\s+(?:meer\s+)?binnen\b|\balles\s+(?:\S+\s+){0,2}?(?:komt|kwam)\s+(?:er\s+)?(?:weer\s+)?uit\b",
         r"\b(?:can'?t|cannot)\s+keep\s+(?:anything|water|fluids?|food|it|(?:her|his|my)\s+(?:pills|medicine|food))\s+down\b|\bkeeps? (?:throwing up|vomiting)\b|\b(?:throwing up|vomiting)\s+since\b",
         r"\b(?:geeft|geef|spuugt|spuug|kots|kotst|braakt)\s+(?:\S+\s+){0,2}?(?:al\s+)?(?:\d+|tien|twaalf|uren|de hele|heel de|sinds)\b.{0,30}|\b(?:elke|iedere)\s+slok\b|\b(?:zelfs|ook)\s+(?:het\s+)?water\s+(?:\S+\s+){0,2}?(?:komt|blijft|kwam)",
@@ -211,7 +214,7 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         # The simple past: "ik nam per ongeluk een dubbele dosis".
         r"\b(?:nam|namen|slikte|slikten|pakte)\s+(?:\S+\s+){0,4}?(?:te\s*veel|teveel|dubbele dosis|dubbele|twee keer|2x|2 keer)\b",
         r"\b(?:zelf|zomaar|op eigen houtje)\s+(?:\S+\s+){0,4}?(?:dosis|dosering|pillen|tabletten|morfine|pleister\w*)\s+(?:\S+\s+){0,3}?(?:verhoogd|verdubbeld|veranderd|opgehoogd|gehalveerd)",
-        r"\b(?:kind|kleinkind|kleinzoon|kleindochter|zoontje|dochtertje|peuter|kleuter)\b.{0,60}\b(?:pillen|tabletten|medicijnen|capsules)\b.{0,40}\b(?:gegeten|ingeslikt|doorgeslikt|opgegeten|in de mond)",
+        r"\b(?:kind|kleinkind|kleinzoon|kleindochter|zoontje|dochtertje|peuter|kleuter)\b.{0,60}\b(?:pillen|tabletten|medicijnen|capsules)\b.{0,70}\b(?:gegeten|ingeslikt|doorgeslikt|opgegeten|in (?:de|zijn|haar|z'n|zn) mond)",
         r"\b(?:pillen|tabletten|medicijnen|capsules)\b.{0,40}\b(?:kind|kleinkind|peuter)\b.{0,40}\b(?:gegeten|ingeslikt|doorgeslikt|opgegeten)",
         r"\b(?:dubbel|tegelijk|allebei|twee keer|2 keer|2x)\s+(?:\S+\s+){0,2}?(?:genomen|genome|ingenomen|gekregen|geslikt|opgeplakt|geplakt)\b|\b(?:verdubbeld|gehalveerd)\b",
         r"pleister\w*\b.{0,60}\b(?:zonder de oude|er (?:nu\s+)?2|twee|3|drie|in plaats van)|\b\d+\s+(?:fentanyl)?pleisters\b",
@@ -280,11 +283,12 @@ _DISTRESS_PATTERNS: List[str] = [
     r"\b(?:slapen|inslapen|in slaap vallen)\s+en\s+(?:\S+\s+){0,2}?(?:nooit|niet)\s+meer\s+wakker",
     # English (and mixed) wordings.
     r"\b(?:want|wanna|wish)\s+(?:to\s+)?(?:\S+\s+){0,2}?(?:die|be dead|disappear|end it|not wake up)\b|\bkill (?:my|him|her)self\b|"
-    r"\bend (?:my|her|his) (?:own )?life\b|\bend it all\b|\bno (?:reason|point) (?:to|in) (?:live|living|going on)\b|"
+    r"\bend (?:my|her|his) (?:own )?life\b|\bend(?:ing)? it all\b|\b(?:letale|dodelijke)\s+dosis\b|\blethal dose\b|\bde datum staat vast\b|\bweet\s+(?:al\s+|precies\s+)?hoe\s+en\s+wanneer\b(?!\s+(?:ik|je|u|we|de|het|die|ze|mijn|ik)\b)|\bno (?:reason|point) (?:to|in) (?:live|living|going on)\b|"
     r"\b(?:don'?t|do not) want to (?:live|be here|go on|wake up)\b|\bsuicidal\b|\bself[- ]harm|\bhurt(?:ing)? (?:my|him|her)self\b|"
     r"\bcut(?:s|ting)? (?:my|him|her)self\b|\bgive up on (?:life|everything)\b|\bcan'?t (?:go on|take it) any ?more\b|\bgoodbye letter",
     # Self-harm, one's own or a relative's.
-    r"\b(?:snij|snijd|snijdt|snijden|sneed|kras|krast|krassen|bonk|bonkt)\s+(?:\S+\s+){0,5}?(?:mezelf|zichzelf|haarzelf|zich|in\s+(?:haar|zijn|mijn)\s+(?:armen|arm|benen|polsen|pols))\b",
+    r"\b(?:begonnen|beginnen|start\w*)\s+met\s+(?:krassen|snijden|mezelf\s+(?:te\s+)?(?:snijden|krassen|pijn doen))\b|"
+    r"\b(?:snij|snijd|snijdt|snijt|snijden|sneed|kras|krast|krassen|bonk|bonkt)\s+(?:\S+\s+){0,5}?(?:mezelf|zichzelf|haarzelf|zich|in\s+(?:haar|zijn|mijn)\s+(?:armen|arm|benen|polsen|pols))\b",
     r"\bno hope\b|\bhopeless\b|\bgeloof\s+(?:er\s+)?(?:echt\s+)?niet\s+meer\s+in\b|\bpills are ready\b|"
     r"\b(?:everything|alles)\s+(?:is\s+)?(?:arranged|geregeld)\b.{0,80}\b(?:pills|pillen|afscheid|dag zeggen|goodbye)|"
     r"\b(?:nog\s+)?(?:even\s+)?(?:dag|doei|vaarwel)\s+(?:\S+\s+)?zeggen\b|\bsay(?:ing)? goodbye\b",

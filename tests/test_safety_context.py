@@ -31,6 +31,8 @@ from safety.red_flags import ALARM, DISTRESS, PERSONAL_DECISION, assess
         ("What is a seizure exactly? de neuroloog noemde het", "neurological"),
         ("kunnen botuitzaaiingen verwardheid geven?", "neurological"),
         ("mijn vrouw heeft geen verhoging, 37,0. moet ik elke dag meten?", "fever"),
+        ("de koorts van vorige week, het is helemaal weg nu. moet ik dat melden?", "fever"),
+        ("had a fever after the second cycle, all good now, should I tell them?", "fever"),
     ],
 )
 def test_a_symptom_in_a_non_current_frame_is_only_mentioned(message: str, framed: str) -> None:
@@ -55,6 +57,7 @@ def test_a_symptom_in_a_non_current_frame_is_only_mentioned(message: str, framed
         "ik ben gevallen, 2 weken geleden begonnen met chemo, mijn heup doet vreselijk pijn",
         "hij is niet rustig, hij is verward en herkent me niet",
         "ik nam net per ongeluk een dubbele dosis oxycodon",
+        "ze ligt de hele dag te spugen, houdt niks binnen en haar man is weg",
     ],
 )
 def test_a_symptom_happening_now_stays_urgent(message: str) -> None:
@@ -98,6 +101,17 @@ def test_ambiguous_everyday_words_are_not_urgent(message: str) -> None:
         ("als de pijn niet beter wordt neem ik ze allemaal in", DISTRESS),
         ("alles voelt uitzichtloos, elke dag weer", DISTRESS),
         ("ik kras nu al een paar dagen in mijn armen", DISTRESS),
+        # Families the round 5 locked set exposed (fixed after it was scored).
+        ("oma heeft 38,9 en gisteren chemo gehad, wat moeten we doen", ALARM),
+        ("ze kan nix binnenhouden sinds vanochtend", ALARM),
+        ("ons dochtertje had oma's tabletten in haar mond, misschien heeft ze er een ingeslikt", ALARM),
+        ("haematemesis bij mijn vader, nu net", ALARM),
+        ("ik stond bij de bakker en wist niet meer hoe ik daar kwam", ALARM),
+        ("mijn dochter is weer begonnen met snijden", DISTRESS),
+        ("i keep thinking about ending it all", DISTRESS),
+        ("ik heb genoeg pillen voor een dodelijke dosis", DISTRESS),
+        ("mijn zoon snijt zichzelf", DISTRESS),
+        ("ik weet al hoe en wanneer", DISTRESS),
     ],
 )
 def test_english_self_harm_plans_medication_and_fluids(message: str, intent: str) -> None:
@@ -228,4 +242,6 @@ def test_a_personal_question_read_as_off_topic_with_a_topic_close_behind_gets_th
     # Off-topic with nothing of ours close behind: the honest out-of-scope reply.
     far = [{"name": "out_of_scope_other", "confidence": 0.9}, {"name": "ask_pet_ct_scan", "confidence": 0.01}]
     assert not topic_runner_up(far)
-    assert decide(verdict, _scores(), Thresholds(), "out_of_scope_other", topic_runner_up=False).intent is None
+    assert (
+        decide(verdict, _scores(), Thresholds(), "out_of_scope_other", topic_runner_up=False).intent is None
+    )
