@@ -23,7 +23,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels import action_payload, action_response_validation
+from channels import action_payload, action_response_validation, lazy_rule_states
 from channels.output import (
     MAX_MESSAGE_CHARS,
     MAX_SENDER_CHARS,
@@ -42,6 +42,8 @@ if os.environ.get("STOCK_ACTION_VALIDATION") != "1":
     action_response_validation.install()
 # ... and to send the action server the recent turns only (see that module).
 action_payload.install(action_payload.user_turns_from_environment())
+# ... and to format RulePolicy's states for its debug line only when logged.
+lazy_rule_states.install()
 
 
 class MetadataCollectingOutputChannel(ContractOutputChannel, CollectingOutputChannel):
