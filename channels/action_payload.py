@@ -20,6 +20,7 @@ as every `rasa run` with this project's credentials.yml imports that module.
 
 from __future__ import annotations
 
+import logging
 import os
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List
@@ -29,21 +30,38 @@ from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.events import Event, UserUttered
 from rasa.shared.core.trackers import EventVerbosity
 
-from launcher.settings import Settings
+from launcher.settings import MIN_ACTION_EVENT_TURNS, Settings
 
 if TYPE_CHECKING:
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.trackers import DialogueStateTracker
 
 
+logger = logging.getLogger(__name__)
+
 # rasa's own request builder, as it was before install().
 RASAS_ACTION_CALL = RemoteAction._action_call_format
 
 
 def user_turns_from_environment() -> int:
-    """ACTION_EVENT_TURNS (0: every event); launcher/settings.py validates it."""
+    """ACTION_EVENT_TURNS (0: every event). The launcher refuses a bad value
+    before start; a server started otherwise logs it and sends every event,
+    which is always right, only slower."""
     value = os.environ.get("ACTION_EVENT_TURNS", "").strip()
-    return int(value) if value else Settings.action_event_turns
+    if not value:
+        return Settings.action_event_turns
+    try:
+        turns = int(value)
+    except ValueError:
+        turns = -1
+    if turns != 0 and turns < MIN_ACTION_EVENT_TURNS:
+        logger.error(
+            "ACTION_EVENT_TURNS=%r is not 0 or a whole number of at least %d: sending every event",
+            value,
+            MIN_ACTION_EVENT_TURNS,
+        )
+        return 0
+    return turns
 
 
 def recent_events(events: Iterable[Event], user_turns: int) -> List[Event]:

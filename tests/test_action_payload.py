@@ -107,3 +107,11 @@ def test_the_window_setting_reaches_the_server() -> None:
     assert from_environment({}).action_event_turns == 10
     assert from_environment({"ACTION_EVENT_TURNS": "0"}).action_event_turns == 0
     assert from_environment({"ACTION_EVENT_TURNS": "25"}).action_event_turns == 25
+
+
+@pytest.mark.parametrize(("value", "turns"), [("", 10), ("0", 0), ("7", 7), ("3", 0), ("veel", 0)])
+def test_a_server_started_without_the_launcher_falls_back_to_every_event(
+    monkeypatch: pytest.MonkeyPatch, value: str, turns: int
+) -> None:
+    monkeypatch.setenv("ACTION_EVENT_TURNS", value)
+    assert action_payload.user_turns_from_environment() == turns
