@@ -240,8 +240,9 @@ class StoredSessionTracker(DialogueStateTracker):
         if boundary == len(applied) and boundary > start:
             memo[key] = fold.fork()
         # The last state, from the tracker after all events (rasa's final yield).
-        last = Fold(domain, fold.replay, [], fold.states, fold.last_ml_action_sub_state, fold.turn_was_hidden)
-        last.states = list(fold.states)
+        last = Fold(
+            domain, fold.replay, [], list(fold.states), fold.last_ml_action_sub_state, fold.turn_was_hidden
+        )
         _step(last, fold.replay, False, omit_unset_slots, ignore_rule_only_turns, rule_only_data)
         return _private_tail(last.states)
 

@@ -80,25 +80,27 @@ def test_one_conversation_alternating_between_instances_keeps_its_state(scaleout
     assert users == ["hallo", "hallo", "wat is complete remissie", "hoe worden botuitzaaiingen behandeld"]
 
 
+QUESTIONS = [
+    "wat is complete remissie",
+    "hoe worden botuitzaaiingen behandeld",
+    "wat is doelgerichte therapie",
+    "wat betekent progressievrije overleving",
+    "hoe wordt chemotherapie toegediend",
+    "wanneer krijg je hormoontherapie",
+    "wat voegt een petscan toe",
+    "wat zijn tumormarkers",
+]
+
+
 def test_concurrent_messages_of_one_conversation_are_processed_one_at_a_time(scaleout: Assistant) -> None:
     sender = f"concurrent-{uuid.uuid4()}"
     instances = [url(scaleout, "rasa"), url(scaleout, "rasa1")]
     post(instances[0], sender, "hallo")
-    questions = [
-        "wat is complete remissie",
-        "hoe worden botuitzaaiingen behandeld",
-        "wat is doelgerichte therapie",
-        "wat betekent progressievrije overleving",
-        "hoe wordt chemotherapie toegediend",
-        "wanneer krijg je hormoontherapie",
-        "wat is complete remissie",
-        "wat voegt een petscan toe",
-    ]
-    with ThreadPoolExecutor(max_workers=len(questions)) as pool:
+    with ThreadPoolExecutor(max_workers=len(QUESTIONS)) as pool:
         replies = list(
-            pool.map(lambda item: post(instances[item[0] % 2], sender, item[1]), enumerate(questions))
+            pool.map(lambda item: post(instances[item[0] % 2], sender, item[1]), enumerate(QUESTIONS))
         )
-    assert_processed_one_at_a_time(scaleout, sender, ["hallo", *questions], replies)
+    assert_processed_one_at_a_time(scaleout, sender, ["hallo", *QUESTIONS], replies)
 
 
 def assert_processed_one_at_a_time(
@@ -117,18 +119,6 @@ def assert_processed_one_at_a_time(
         elif isinstance(event, BotUttered) and turns and turns[-1] == "user":
             turns.append("bot")
     assert turns == ["user", "bot"] * len(users)
-
-
-QUESTIONS = [
-    "wat is complete remissie",
-    "hoe worden botuitzaaiingen behandeld",
-    "wat is doelgerichte therapie",
-    "wat betekent progressievrije overleving",
-    "hoe wordt chemotherapie toegediend",
-    "wanneer krijg je hormoontherapie",
-    "wat voegt een petscan toe",
-    "wat zijn tumormarkers",
-]
 
 
 @pytest.fixture(scope="module")

@@ -82,6 +82,15 @@ def state(tracker: DialogueStateTracker) -> Dict[str, Any]:
     return result
 
 
+async def retrieved_as_rebuilt(store: PrivateSQLTrackerStore, sender: str) -> DialogueStateTracker:
+    """What the cache hands out for `sender`, checked against rasa's rebuild."""
+    cached = await store.retrieve(sender)
+    rebuilt = await uncached(store, sender)
+    assert cached is not None and rebuilt is not None
+    assert state(cached) == state(rebuilt)
+    return cached
+
+
 async def turn(store: PrivateSQLTrackerStore, sender: str, text: str, at: float) -> DialogueStateTracker:
     """One turn as rasa's processor does it: retrieve (or start), add events, save."""
     tracker = await store.retrieve(sender)
@@ -145,10 +154,7 @@ async def test_cached_retrieve_equals_rasas_rebuild_from_the_database(
     now = time.time()
     for number in range(6):
         await turn(store, "patient", PERSONAL if number == 2 else f"vraag {number}", now + number)
-        cached = await store.retrieve("patient")
-        rebuilt = await uncached(store, "patient")
-        assert cached is not None and rebuilt is not None
-        assert state(cached) == state(rebuilt)
+        cached = await retrieved_as_rebuilt(store, "patient")
     assert len(store.cache) == 1
     # What is kept in memory is what is stored: de-identified.
     texts = [event.text or "" for event in cached.events if isinstance(event, UserUttered)]
@@ -183,10 +189,7 @@ async def test_two_processes_on_one_database_see_each_others_turns(
         store = first if number % 2 == 0 else second
         await turn(store, "patient", f"vraag {number}", now + number)
     for store in (first, second):
-        cached = await store.retrieve("patient")
-        rebuilt = await uncached(store, "patient")
-        assert cached is not None and rebuilt is not None
-        assert state(cached) == state(rebuilt)
+        cached = await retrieved_as_rebuilt(store, "patient")
         texts = [event.text for event in cached.events if isinstance(event, UserUttered)]
         assert texts == [f"vraag {number}" for number in range(6)]
     assert len(event_rows(tmp_path / "conversations.sqlite")) == len(cached.events)
@@ -214,10 +217,7 @@ async def test_deletions_by_another_process_are_noticed(
     await turn(server, "old", "nieuw", now)
     assert await server.retrieve("old") is not None
     assert command.purge_expired() > 0
-    cached = await server.retrieve("old")
-    rebuilt = await uncached(server, "old")
-    assert cached is not None and rebuilt is not None
-    assert state(cached) == state(rebuilt)
+    await retrieved_as_rebuilt(server, "old")
 
 
 async def test_a_new_session_started_elsewhere_replaces_the_cached_one(
@@ -235,10 +235,7 @@ async def test_a_new_session_started_elsewhere_replaces_the_cached_one(
     tracker.update(ActionExecuted("action_listen", timestamp=now + 6))
     await second.save(tracker)
     await turn(second, "patient", "tweede sessie", now + 7)
-    cached = await first.retrieve("patient")
-    rebuilt = await uncached(first, "patient")
-    assert cached is not None and rebuilt is not None
-    assert state(cached) == state(rebuilt)
+    cached = await retrieved_as_rebuilt(first, "patient")
     assert [event.text for event in cached.events if isinstance(event, UserUttered)] == ["tweede sessie"]
 
 

@@ -31,6 +31,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from actions.settings import QUESTION_INTENT_PREFIX
 from safety.red_flags import normalise
 from understanding.linear_text_classifier import LinearTextClassifier
 from understanding.other_cancers import OFF_TOPIC_INTENT, about_another_cancer
@@ -87,7 +88,9 @@ class LinearIntentClassifier(StoredModelComponent[LinearTextClassifier]):
             scores = self._classifier.scores(text)
             ranking = sorted(scores.items(), key=lambda item: -item[1])[: int(self._config["ranking_length"])]
             ranked = [{INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: score} for name, score in ranking]
-            if str(ranked[0][INTENT_NAME_KEY]).startswith("ask_") and about_another_cancer(normalise(text)):
+            if str(ranked[0][INTENT_NAME_KEY]).startswith(QUESTION_INTENT_PREFIX) and about_another_cancer(
+                normalise(text)
+            ):
                 # A breast-cancer answer to a question about another cancer
                 # would give the wrong disease's figures (other_cancers.py).
                 top = {
