@@ -48,6 +48,12 @@ RESULTS = REPO_ROOT / "benchmarks" / "results"
 OUT_OF_SCOPE = {"out_of_scope_other", "out_of_scope_medical"}
 URGENT = {"alarm_symptom", "alarm_with_distress", "distress"}
 OUTSIDE_LABELS = {"off_topic", "not_in_source"}
+# From round 6 on, writers label a bare greeting, thank-you or goodbye
+# "small_talk" (earlier rounds called it off_topic); the assistant's own
+# greeting, thanks or goodbye reply is the right one, and so is the honest
+# out-of-scope reply ("ok", "lol").
+SMALL_TALK_LABEL = "small_talk"
+SMALL_TALK_INTENTS = {"greet", "goodbye", "thank"}
 
 
 # Asking what the assistant is gets utter_bot_challenge: "a digital assistant,
@@ -81,6 +87,8 @@ def reply_for(parse: Dict[str, Any], text: str) -> Tuple[str, Optional[str]]:
         return "out_of_scope", None
     if intent in URGENT:
         return "urgent", None
+    if intent in SMALL_TALK_INTENTS:
+        return "small_talk", None
     if intent == ABOUT_THE_ASSISTANT:
         # "Ben jij een robot?": the bot's own reply says what it is and does.
         return "out_of_scope", None
@@ -112,9 +120,17 @@ def baseline_predictions(texts: List[str]) -> List[str]:
 def score(rows: List[Tuple[str, str]], parses: List[Dict[str, Any]]) -> Dict[str, Any]:
     topics: Counter = Counter()
     outside: Dict[str, Counter] = {label: Counter() for label in OUTSIDE_LABELS}
+    small_talk: Counter = Counter()
     misses = []
     for (label, text), parse in zip(rows, parses, strict=False):
         kind, answer_id = reply_for(parse, text)
+        if label == SMALL_TALK_LABEL:
+            small_talk["n"] += 1
+            if kind in ("small_talk", "out_of_scope"):
+                small_talk["right"] += 1
+            else:
+                misses.append({"label": label, "reply": f"{kind}:{answer_id or ''}", "text": text})
+            continue
         if label in OUTSIDE_LABELS:
             counts = outside[label]
             counts["n"] += 1
@@ -151,6 +167,10 @@ def score(rows: List[Tuple[str, str]], parses: List[Dict[str, Any]]) -> Dict[str
             "clarified": counts["clarification"] / m,
             "urgent_reply": counts["urgent"] / m,
         }
+    result[SMALL_TALK_LABEL] = {
+        "messages": small_talk["n"],
+        "own_or_out_of_scope_reply": small_talk["right"] / max(small_talk["n"], 1),
+    }
     result["misses"] = misses
     return result
 
@@ -193,7 +213,7 @@ def main() -> None:
         "baseline_tfidf_word_char_logreg_top_choice_right",
     ):
         print(f"  {key:50s} {result[key]:.3f}")
-    for label in sorted(OUTSIDE_LABELS):
+    for label in sorted(OUTSIDE_LABELS | {SMALL_TALK_LABEL}):
         print(f"  {label}: {result[label]}")
     print(f"  median parse {result['median_parse_ms']} ms")
     for miss in result["misses"]:
