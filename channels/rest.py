@@ -23,7 +23,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels import action_payload, action_response_validation, lazy_rule_states
+from channels import action_payload, action_response_validation, lazy_rule_states, rule_match_cache
 from channels.output import (
     MAX_MESSAGE_CHARS,
     MAX_SENDER_CHARS,
@@ -44,6 +44,8 @@ if os.environ.get("STOCK_ACTION_VALIDATION") != "1":
 action_payload.install(action_payload.user_turns_from_environment())
 # ... and to format RulePolicy's states for its debug line only when logged.
 lazy_rule_states.install()
+# ... and to reuse RulePolicy's matching rules for a recurring tail of states.
+rule_match_cache.install()
 
 
 class MetadataCollectingOutputChannel(ContractOutputChannel, CollectingOutputChannel):
