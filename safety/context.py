@@ -176,7 +176,7 @@ _MAX_BACKWARD_CHARS = 60
 _RESOLVED = re.compile(
     r"\b(?:alles (?:was|is) (?:weer\s+)?(?:ok|oke|goed|in orde)|(?:gaat|ging|loopt|is) (?:het\s+)?(?:nu\s+)?weer (?:goed|normaal|beter)|"
     r"(?:sindsdien|daarna|nadien) (?:niks|niets|nooit|geen)|(?:is|was) (?:nu\s+)?weer (?:over|weg|normaal)|"
-    r"(?:fine|ok|okay|better) now|now (?:all\s+|everything\s+)?(?:ok|okay|fine|good|well)|nothing since|never again since|"
+    r"(?:fine|ok|okay|better) now|now (?:all\s+|everything\s+)?(?:ok|okay|fine|good|well)|nothing since(?!\s+(?:yesterday|this|last|today|\d))|never again since|"
     r"(?:is|was) (?:toen\s+)?(?:over|overgegaan)(?!\s+(?:\d+|een|twee|drie|vier|vijf|enkele|paar|een paar)\b)|"
     r"(?<!verder )(?:gaat|ging) (?:het\s+)?(?:nu\s+)?(?:weer\s+)?(?:goed|prima)|weer\s+(?:helemaal\s+)?(?:de|het)\s+oude|"
     r"(?:is|was|zijn)\s+(?:nu\s+)?ingesteld\s+op|bleek\s+(?:\S+\s+){0,2}?(?:mee\s+te\s+vallen|spier\w*|onschuldig|niks|niets)|"
@@ -187,7 +187,7 @@ _RESOLVED = re.compile(
     r"niks gebroken|niets gebroken|die\s+(?:zijn|is)\s+(?:\S+\s+)?(?:weg|over|verdwenen)|"
     r"it'?s gone|it went away|went away|(?:it|that) passed|passed (?:in|after)|gone now|"
     r"(?:is|was|zijn)\s+(?:nu\s+)?(?:al\s+|allang\s+)?(?:weer|wer)\s+(?:weg|over)|allang\s+(?:weer\s+)?(?:weg|over)|"
-    r"(?:weer\s+)?helemaal\s+(?:opgeknapt|over|hersteld|goed)|\bopgeknapt\b|(?:het|dat|die|t)\s+(?:is|was)\s+(?:helemaal\s+|al\s+|nu\s+)?weg\b|"
+    r"(?:(?:is|was|zijn|waren)\s+(?:nu\s+)?(?:weer\s+)?helemaal\s+(?:weg|verdwenen)\b)|(?:weer\s+)?helemaal\s+(?:opgeknapt|over|hersteld|goed)|\bopgeknapt\b|(?:het|dat|die|t)\s+(?:is|was)\s+(?:helemaal\s+|al\s+|nu\s+)?weg\b|"
     r"all (?:good|fine|ok|okay) now|(?:was|bleek)\s+(?:het\s+|t\s+|'t\s+)?(?:niks|niets)\s+ernstigs|(?:gaat|ging)\s+(?:het\s+)?(?:weer\s+)?top\b|"
     r"niet\s+meer\s+(?:gebeurd|voorgekomen|teruggekomen)|(?:was|is)\s+(?:er\s+)?niks\s+aan\s+de\s+hand|"
     r"(?:nu|now)\s+(?:is\s+(?:het|t)\s+)?(?:weer\s+)?rustig|(?:it|they)\s+(?:was|were)\s+(?:radiated|treated)|"
@@ -338,3 +338,16 @@ def hypothetical_sentence_spans(text: str) -> List[Tuple[int, int]]:
             break
         start = end_match.end()
     return spans
+
+
+def has_frame_cue(text: str) -> bool:
+    """Whether `text` (normalised) says an episode is over, denies a symptom,
+    or asks about a possibility or a rule, wherever in the message: weight
+    against an urgent reading when no pattern matched, so that the
+    classifier alone does not take such a message for an emergency."""
+    return bool(
+        _RESOLVED.search(text)
+        or DENIAL.search(text)
+        or _RULE_QUESTION.search(text)
+        or hypothetical_sentence_spans(text)
+    )

@@ -134,6 +134,17 @@ def decide(
         alarm_threshold = max(alarm_threshold, thresholds.off_topic)
         distress_threshold = max(distress_threshold, thresholds.off_topic)
     no_pattern = not (current_categories or framed_categories or verdict.distress or verdict.framed_distress)
+    if no_pattern and verdict.frame_cue:
+        # No trigger at all, but the message says it is over, denies or asks
+        # "what if" ("de hoofdpijn van gisteren is helemaal weg"): the
+        # classifier alone needs the framed score.
+        alarm_threshold = max(alarm_threshold, thresholds.alarm_framed)
+        distress_threshold = max(distress_threshold, thresholds.distress_framed)
+    if framed_categories and not current_categories and not (verdict.distress or verdict.framed_distress):
+        # The only triggers are framed alarm words and nothing speaks of
+        # despair ("ik heb geen koors, ik wil alleen weten hoe laat ik moet
+        # komen"): a distress score from the classifier alone is framed too.
+        distress_threshold = max(distress_threshold, thresholds.distress_framed)
     if no_pattern and classified is not None and classified.startswith(QUESTION_INTENT_PREFIX):
         alarm_threshold = max(alarm_threshold, thresholds.topic_question)
         distress_threshold = max(distress_threshold, thresholds.topic_question)

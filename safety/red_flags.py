@@ -23,6 +23,7 @@ from safety.context import (
     DENIAL,
     HYPOTHETICAL,
     frame_of,
+    has_frame_cue,
     hypothetical_sentence_spans,
 )
 
@@ -53,6 +54,8 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         rf"{_LEGS}\s+{_GAP}(?:{_NOT}|nauwelijks|amper)\s+(?:goed\s+)?(?:meer\s+)?(?:goed\s+)?(?:bewegen|voelen|optillen|gebruiken|dragen)",
         rf"{_LEGS}\s+(?:\S+\s+){{0,2}}?(?:wil|willen|wille|doen|doet)\s+(?:het\s+)?{_NOT}\s+meer\b|{_LEGS}\s+(?:\S+\s+){{0,2}}?slapen\s+(?:\S+\s+){{0,2}}?(?:hele tijd|steeds|constant)",
         rf"(?:geen|minder|weinig)\s+(?:kracht|gevoel)\s+(?:meer\s+)?(?:\S+\s+)?in\s+{_GAP}{_LEGS}",
+        # Dialect and phonetic spelling: "kan nie op me bene staan", "me bene zijn weg".
+        r"\b(?:me|mn|m'n|mijn|haar|ze|z'n|zijn)\s+bene\b\s+(?:\S+\s+){0,2}?(?:weg|slap|doof|nie|niet|zakken|zakke)\b|\b(?:kan|kon)\s+(?:\S+\s+){0,2}?(?:nie|niet|ni)\s+(?:\S+\s+){0,2}?(?:me|mn|m'n)\s+bene\b",
         r"(?:doof|dood|verdoofd|raar|geen)\s+gevoel\s+(?:\S+\s+){0,3}?(?:billen|kruis|schaamstreek|tussen\s+(?:mijn|haar|mn)\s+benen|bovenbenen)",
         r"\bkracht\w*(?:vermindering|verlies)\b|\burineretentie\b|\bcauda\b|\bdwarslaesie\b",
         r"\bsleept?\s+(?:\S+\s+){0,2}?(?:met\s+)?(?:\S+\s+)?(?:been|voet)\b|\bloopt\s+(?:\S+\s+){0,2}?(?:als een dronk\w*|wankel\w*|zwalk\w*)",
@@ -101,6 +104,7 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         rf"{_INTENSE}\s+(?:\S+\s+){{0,2}}?(?:benauwd|kortademig|ademnood)",
         r"\b(?:ben|is|word|wordt|zijn|worden|voel|voelt|erg|zo|heel)\s+(?:\S+\s+){0,2}?(?:benauwd|kortademig)\b(?!\s+(?:voor|om|dat|over|van de|van het))",
         r"(?:geen|nauwelijks|amper|moeilijk)\s+(?:\S+\s+){0,1}?(?:lucht|adem)\b",
+        r"\b(?:niet|nie)\s+genoeg\s+(?:lucht|adem)\b|\bte\s+weinig\s+(?:lucht|adem)\b|\bcan'?t\s+(?:get\s+(?:enough\s+)?air|breathe)\b",
         r"geen\s+(?:luht|lugt)\b",
         r"\bnaar adem\b|\bademnood\b|\bstikken\b|\bstik\b|\bhappen naar lucht",
         r"\b(?:can'?t|cannot|can not|hard to|struggling to)\s+breathe\b|\bshort of breath\b|\bbreathless\b|\bout of breath\b",
@@ -178,6 +182,8 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
     ],
     "bleeding": [
         r"\b(?:hemopto\w*|haemopto\w*|hemoptysis|haemoptysis|hematemes\w*|haematemes\w*|melaena|melena)\b",
+        # Bleeding that will not stop, and clots: "krijg het niet gestelpt", "plas knalrood met stolsels".
+        r"\b(?:niet|nie)\s+(?:te\s+)?(?:ge)?stelp\w*|\bbloed\w*\s+als\s+een\s+(?:rund|gek|varken|rietje)\b|\b(?:knalrood|felrood|bloedrood)\w*\s+(?:\S+\s+){0,2}?stolsels?\b|\bstolsels?\s+(?:\S+\s+){0,3}?(?:plas|urine|ontlasting|poep|braaksel)\b",
         # Vomit or stools described by their colour: "threw up and it was bright red".
         r"\b(?:threw up|throwing up|vomit\w*|spuugde|spuugt|braakte|braakt|overgegeven|gespuugd|kotste)\b[^.!?]{0,40}\b(?:bright red|dark red|blood\w*|knalrood|felrood|helderrood)\b",
         rf"(?:{_INTENSE}|veel|flink|flinke|blijft|blijven)\s+(?:\S+\s+){{0,3}}?(?:bloed|bloeding|bloeden|bloedt|bloedverlies)",
@@ -204,12 +210,17 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"\b(?:diarree|diaree|dunne\s+\S+|waterdun\w*)\b[^.!?]{0,80}\b(?:\d+\s*keer|\d+\s*x|hele nacht|heel de nacht|hele dag|dagen|blijft)|\bop de pot\b.{0,60}\bkeer\b",
         r"\bdiarree\b[^.!?]{0,60}\b(?:hele dag|hele nacht|al \d+ keer|\d+ keer|waterdun|blijft|stopt niet|niet te stoppen)|\b(?:blijft|blijf)\s+(?:maar\s+)?(?:overgeven|spugen|braken|kotsen)",
         r"\b(?:niks|niets|nix)\s+binnen\s+(?:kunnen\s+|te\s+|kan\s+)?(?:houden|houwe|houwen)\b|\b(?:braaksel|overgeven|spugen)\s+(?:\S+\s+){0,2}?blijft\s+komen\b",
+        # English: "she throws up everything, even water".
+        r"\b(?:throws?|throwing|threw)\s+up\s+(?:everything|all|every\s+\w+|even)\b|\b(?:throwing up|vomiting)\s+(?:all|the whole)\s+(?:day|night)\b",
     ],
     # Too much medicine, a dose changed by the patient, a child that swallowed pills.
     "medication": [
         r"\b(?:te\s*veel|teveel|dubbele dosis|dubbel)\s+(?:\S+\s+){0,4}?(?:ingenomen|genomen|geslikt|gespoten)\b",
         r"\b(?:twee keer|2x|2 keer|per ongeluk)\s+(?:\S+\s+){0,2}?(?:pillen|tabletten|medicijnen|dosis|morfine|oxycodon|capecitabine)\s+(?:\S+\s+){0,2}?(?:ingenomen|genomen|geslikt)\b",
         r"\b(?:overdosis|overdose|overdosed|took too many|taken too many|double dose)\b",
+        # A small child and pills: "my little brother (5) heeft er een paar opgegeten".
+        r"\b(?:little brother|little sister|broertje|zusje|kleuter|peuter|toddler|kleinzoon|kleindochter|kleinkind)\b[^.!?]{0,60}\b(?:pil\w*|tablet\w*|medicijn\w*|capsule\w*|er\s+(?:een\s+)?paar|er\s+\w+\s+van)\s+(?:\S+\s+){0,2}?(?:opgegeten|opgepeuzeld|ingeslikt|doorgeslikt|swallowed|ate)\b",
+        r"\b(?:took|taken|had)\s+(?:\S+\s+){0,3}?(?:tablets|pills|capsules|dose)\s+(?:\S+\s+){0,2}?(?:twice|2\s*times|two times|2x)\b",
         r"\btoo (?:much|many)\s+(?:\S+\s+)?(?:pills|tablets|medicine|medication|capsules)\b|\b(?:pills|tablets|capsules)\b[^.!?]{0,30}\bby mistake\b",
         # The simple past: "ik nam per ongeluk een dubbele dosis".
         r"\b(?:nam|namen|slikte|slikten|pakte)\s+(?:\S+\s+){0,4}?(?:te\s*veel|teveel|dubbele dosis|dubbele|twee keer|2x|2 keer)\b",
@@ -304,6 +315,8 @@ _DISTRESS_PATTERNS: List[str] = [
     r"\b(?:pills|tablets|morphine|pillen|tabletten)\b.{0,30}\b(?:counted|ready|lined up|stockpiled|uitgeteld|geteld en klaar)\b|"
     r"\b(?:stop|stoppen|ophouden|kappen)\s+met\s+(?:leven|levn|het leven)\b",
     r"\b(?:mezelf|zichzelf|haarzelf)\s+(?:\S+\s+){0,3}?(?:gesneden|gekrast|gebrand|pijn|iets aandoet|aandoet)\b|\b(?:burning|burns|burned|burnt)\s+(?:him|her|my)self\b|\bcutting again\b|\b(?:is|was)\s+cutting\b",
+    # "ik zie het nut er niet meer van in".
+    r"\bzie\s+(?:\S+\s+){0,2}?(?:het\s+)?nut\s+(?:er\s+)?(?:\S+\s+)?(?:niet|nie|geen)\s+(?:meer\s+)?(?:van\s+)?in\b",
     r"\bgeen\s+(?:enkel\s+)?(?:lichtpuntje|hoop|toekomst)\s+meer\b|\bwhat'?s the point\b|\bno point\b|\bgeen zin meer\b(?!\s+in\s+(?!(?:het\s+)?leven|alles))|\b(?:alles|het leven)\s+(?:\S+\s+){0,1}?zinloos\b|\bik ben op\b|\bhet is op\b",
     r"\b(?:can'?t|cannot) do this any ?more\b|\b(?:niet|nie|nt)\s+meer\s+op\s+(?:te\s+)?(?:brengen|brenge)\b|\bending my life\b|\bend it myself\b|\bpicked (?:the|a) date\b|\bgoodbye (?:messages|notes|letters)\b",
     r"^(?=.*\b(?:doe|ga)\s+ik\s+het\b)(?=.*\b(?:brieven|afscheid|pillen|sieraden|weggegeven|als iedereen weg|als mijn man|zaterdag|zondag|vannacht|morgen))|"
@@ -388,6 +401,9 @@ class SafetyVerdict:
     # The normalised text with idioms and framed triggers blanked out: what
     # the learned classifier reads, so "geen koorts" does not count as fever.
     masked: str = ""
+    # A recovery, a denial or a hypothetical question anywhere in the message
+    # (safety.context.has_frame_cue), even where no pattern matched.
+    frame_cue: bool = False
 
     @property
     def intent(self) -> Optional[str]:
@@ -476,4 +492,5 @@ def assess(text: str) -> SafetyVerdict:
         framed_categories=tuple(framed),
         framed_distress=framed_distress,
         masked=_mask(clean, framed_spans),
+        frame_cue=has_frame_cue(clean),
     )

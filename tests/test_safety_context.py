@@ -112,6 +112,18 @@ def test_ambiguous_everyday_words_are_not_urgent(message: str) -> None:
         ("ik heb genoeg pillen voor een dodelijke dosis", DISTRESS),
         ("mijn zoon snijt zichzelf", DISTRESS),
         ("ik weet al hoe en wanneer", DISTRESS),
+        # Families of the round 5 development set (written before round 6 was scored).
+        ("mn moeder krijgt niet genoeg lucht", ALARM),
+        ("de wond bloedt door en ik krijg het niet gestelpt", ALARM),
+        ("zijn urine is felrood met stolsels", ALARM),
+        ("ik kan nie op me bene staan", ALARM),
+        ("she throws up everything, even water", ALARM),
+        ("she drank nothing since yesterday and throws up everything", ALARM),
+        ("I took my chemo tablets twice today", ALARM),
+        ("mijn peuter heeft er een paar van opgegeten, van oma's pillen", ALARM),
+        ("ik zie het nut er niet meer van in", DISTRESS),
+        ("wat is het nut van een petscan?", None),
+        ("mijn zusje heeft mijn boterham opgegeten", None),
     ],
 )
 def test_english_self_harm_plans_medication_and_fluids(message: str, intent: str) -> None:
@@ -245,3 +257,25 @@ def test_a_personal_question_read_as_off_topic_with_a_topic_close_behind_gets_th
     assert (
         decide(verdict, _scores(), Thresholds(), "out_of_scope_other", topic_runner_up=False).intent is None
     )
+
+
+def test_a_recovery_or_denial_without_any_pattern_needs_the_framed_score() -> None:
+    over = assess("de hoofdpijn van gisteren is helemaal weg na een goede nacht")
+    assert not over.mentions_red_flag and over.frame_cue
+    thresholds = Thresholds(alarm=0.5, alarm_framed=0.95, distress_framed=0.95)
+    assert decide(over, _scores(alarm=0.8), thresholds, "nlu_fallback").intent is None
+    assert decide(over, _scores(alarm=0.96), thresholds, "nlu_fallback").intent == ALARM
+    # Without such a cue the classifier alone still raises the alarm at 0.5.
+    plain = assess("ik voel me raar en zwaar")
+    assert not plain.frame_cue
+    assert decide(plain, _scores(alarm=0.6), thresholds, "nlu_fallback").intent == ALARM
+
+
+def test_a_distress_score_beside_only_framed_alarm_words_needs_the_framed_score() -> None:
+    denied = assess("ik heb geen koorts, ik wil alleen weten hoe laat ik morgen moet komen")
+    assert denied.framed_categories and not denied.alarm_categories and not denied.distress
+    thresholds = Thresholds(distress=0.5, distress_framed=0.95)
+    assert decide(denied, _scores(distress=0.8), thresholds, "nlu_fallback").intent is None
+    # Words of despair beside the denied symptom keep the usual threshold.
+    despair = assess("ik heb geen koorts maar ik wil niet meer leven")
+    assert decide(despair, _scores(distress=0.6), thresholds, "nlu_fallback").distress
