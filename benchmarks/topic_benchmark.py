@@ -9,7 +9,8 @@ leads to, as the running assistant would:
 - nlu_fallback: "Bedoelt u ...?" (and whether the right topic is offered);
 - out_of_scope_other / out_of_scope_medical: the honest out-of-scope reply
   (a question about the assistant itself: its own honest bot reply);
-- alarm / distress: the urgent reply.
+- alarm / distress: the urgent reply (after the distress reply to a
+  question about support, also the support answer: actions/safety_replies.py).
 
 Reports for topic questions the share answered right (top choice), answered
 wrong, clarified, sent out of scope or to an urgent reply; for off-topic and
@@ -41,6 +42,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 from actions import settings  # noqa: E402
 from actions.clarify_question import out_of_scope_lead  # noqa: E402
 from actions.knowledge_base import get_knowledge_base  # noqa: E402
+from actions.safety_replies import support_answer_after_distress  # noqa: E402
 from benchmarks.blind_parsing import parse_timed, part_to_score, trained_model  # noqa: E402
 from tests.helpers import BLIND_TOPIC_DIR, blind_sets, training_examples  # noqa: E402
 
@@ -86,7 +88,9 @@ def reply_for(parse: Dict[str, Any], text: str) -> Tuple[str, Optional[str]]:
     if intent in OUT_OF_SCOPE:
         return "out_of_scope", None
     if intent in URGENT:
-        return "urgent", None
+        # After the distress reply, a question about support also gets that answer.
+        support = support_answer_after_distress(parse)
+        return ("answer", support) if support else ("urgent", None)
     if intent in SMALL_TALK_INTENTS:
         return "small_talk", None
     if intent == ABOUT_THE_ASSISTANT:

@@ -106,6 +106,42 @@ async def test_after_an_urgent_reply_nothing_more_is_said_later_in_a_session(
     assert dispatcher.messages == []
 
 
+async def test_a_distress_message_asking_for_someone_to_talk_to_also_gets_the_support_answer(
+    knowledge_base: KnowledgeBase, dispatcher, make_tracker, domain
+) -> None:
+    tracker = make_tracker(
+        "distress",
+        "ik trek het niet meer, kan ik met iemand praten?",
+        safety={"distress": True, "alarm": False, "classifier_intent": "ask_psychosocial_support"},
+    )
+    events = await ActionAfterUrgentReply().run(dispatcher, tracker, domain)
+    [message] = dispatcher.messages
+    assert message["metadata"]["answer_id"] == "psychosocial_support"
+    assert message["text"].startswith(knowledge_base.entries["psychosocial_support"].answer)
+    assert SlotSet("last_answer_id", "psychosocial_support") in events
+
+
+@pytest.mark.parametrize(
+    ("intent", "safety"),
+    [
+        # Any other question after words of despair gets no answer.
+        ("distress", {"distress": True, "classifier_intent": "ask_survival_figures"}),
+        ("distress", {"distress": True, "classifier_intent": "distress"}),
+        # An alarm comes first and alone.
+        (
+            "alarm_with_distress",
+            {"alarm": True, "distress": True, "classifier_intent": "ask_psychosocial_support"},
+        ),
+        ("distress", {"alarm": True, "distress": True, "classifier_intent": "ask_psychosocial_support"}),
+    ],
+)
+async def test_no_other_answer_follows_an_urgent_reply(
+    dispatcher, make_tracker, domain, intent: str, safety: dict
+) -> None:
+    await ActionAfterUrgentReply().run(dispatcher, make_tracker(intent, "...", safety=safety), domain)
+    assert dispatcher.messages == []
+
+
 def test_urgent_domain_responses_are_the_replies_of_knowledge(domain_files) -> None:
     responses = domain_files["responses"]
     assert responses["utter_alarm"][0]["text"] == " ".join(reply("alarm").split())
