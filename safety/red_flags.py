@@ -275,7 +275,7 @@ _DISTRESS_PATTERNS: List[str] = [
     r"(?:pillen|medicijnen|tabletten)\s+(?:\S+\s+){0,4}?(?:in\s+een\s+keer|tegelijk|allemaal)\s+(?:\S+\s+){0,2}?(?:in\s+te\s+nemen|innemen|nemen|slikken)",
     r"(?:eind|einde)\s+aan\s+(?:\S+\s+)?(?:maakt|maken|te maken)\b",
     r"weet\s+(?:echt\s+)?niet\s+(?:meer\s+)?hoe\s+(?:ik|we|wij)\s+(?:\S+\s+)?verder\s+moet",
-    r"(?:kan|kun|kunnen)\s+(?:dit|het|t)\s+(?:\S+\s+){0,2}?niet\s+meer\s+aan\b",
+    r"(?:kan|kun|kunnen)\s+(?:dit|het|t)\s+(?:\S+\s+){0,2}?niet\s+meer\s+aan\b|\b(?:trek|trekt)\s+(?:dit|het|t)\s+(?:\S+\s+){0,2}?(?:niet|nie)\s+meer\b",
     r"(?:er|hier)\s+niet\s+meer\s+(?:willen\s+)?zijn\b",
     r"nooit\s+(?:\S+\s+){0,1}?geboren|\bnooit\s+(?:\S+\s+){0,1}?geleefd",
     r"(?:leven|alles)\s+(?:\S+\s+){0,2}?(?:heeft|is)\s+(?:\S+\s+){0,2}?(?:geen\s+zin|zinloos)|geen\s+zin\s+meer\s+(?:in|om)\s+(?:\S+\s+){0,1}?(?:leven|verder)",

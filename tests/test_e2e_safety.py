@@ -109,6 +109,16 @@ def test_alarm_with_distress_gets_both_replies_alarm_first(assistant: RunningAss
     assert found.index("alarm") < found.index("distress")
 
 
+def test_distress_with_a_question_about_support_gets_113_then_the_support_answer(
+    assistant: RunningAssistant,
+) -> None:
+    messages = assistant.send("ik kan het niet meer aan, kan ik ergens met iemand praten?", next(SENDERS))
+    found = kinds(messages)
+    assert found[0] == "distress" and "curated_answer" in found, texts(messages)
+    answers = [(message.get("metadata") or {}).get("answer_id") for message in messages]
+    assert answers.count("psychosocial_support") == 1
+
+
 def test_a_relatives_self_harm_gets_113(assistant: RunningAssistant) -> None:
     messages = assistant.send("mijn zoon van 16 krast zichzelf sinds mijn diagnose", next(SENDERS))
     assert "distress" in kinds(messages), texts(messages)

@@ -122,6 +122,7 @@ def test_ambiguous_everyday_words_are_not_urgent(message: str) -> None:
         ("I took my chemo tablets twice today", ALARM),
         ("mijn peuter heeft er een paar van opgegeten, van oma's pillen", ALARM),
         ("ik zie het nut er niet meer van in", DISTRESS),
+        ("ik trek het allemaal niet meer", DISTRESS),
         ("wat is het nut van een petscan?", None),
         ("mijn zusje heeft mijn boterham opgegeten", None),
     ],
