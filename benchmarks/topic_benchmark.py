@@ -50,7 +50,7 @@ RESULTS = REPO_ROOT / "benchmarks" / "results"
 OUT_OF_SCOPE = {"out_of_scope_other", "out_of_scope_medical"}
 URGENT = {"alarm_symptom", "alarm_with_distress", "distress"}
 OUTSIDE_LABELS = {"off_topic", "not_in_source"}
-# From round 6 on, writers label a bare greeting, thank-you or goodbye
+# From round 5 of the topic sets on, writers label a bare greeting, thank-you or goodbye
 # "small_talk" (earlier rounds called it off_topic); the assistant's own
 # greeting, thanks or goodbye reply is the right one, and so is the honest
 # out-of-scope reply ("ok", "lol").
