@@ -87,3 +87,36 @@ def test_a_question_about_another_cancer_is_off_topic(tmp_path) -> None:
     assert message.get("intent_ranking")[0]["name"] == "out_of_scope_other"
     [message] = component.process([Message(data={"text": "petscan bij borstkanker"})])
     assert message.get("intent")["name"] == "ask_pet_ct_scan"
+
+
+def test_a_message_that_is_only_a_greeting_thanks_or_goodbye_is_small_talk(tmp_path) -> None:
+    from safety.red_flags import normalise
+    from understanding.small_talk import small_talk_intent
+
+    expected = {
+        "hoi": "greet",
+        "Goeiemiddag!": "greet",
+        "hallo daar": "greet",
+        "Heel erg bedankt voor de uitleg!": "thank",
+        "top, dank je wel": "thank",
+        "hallo, bedankt": "thank",
+        "tot ziens": "goodbye",
+        "fijne avond nog": "goodbye",
+        "doei doei": "goodbye",
+    }
+    for text, intent in expected.items():
+        assert small_talk_intent(normalise(text)) == intent, text
+    # Anything else in the message leaves it to the classifier.
+    for text in (
+        "hoi, wat is pfs?",
+        "dag, ik heb koorts",
+        "dagelijks pijn",
+        "ok",
+        "top",
+        "bedankt, maar hoe lang nog",
+    ):
+        assert small_talk_intent(normalise(text)) is None, text
+    component = _trained(tmp_path, use_knowledge_base=False)
+    [message] = component.process([Message(data={"text": "dankjewel!"})])
+    assert message.get("intent") == {"name": "thank", "confidence": 1.0}
+    assert [entry["name"] for entry in message.get("intent_ranking")].count("thank") == 1

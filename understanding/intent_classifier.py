@@ -35,6 +35,7 @@ from actions.settings import QUESTION_INTENT_PREFIX
 from safety.red_flags import normalise
 from understanding.linear_text_classifier import LinearTextClassifier
 from understanding.other_cancers import OFF_TOPIC_INTENT, about_another_cancer
+from understanding.small_talk import small_talk_intent
 from understanding.stored_component import StoredModelComponent
 
 KNOWLEDGE_BASE_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "knowledge_base.yml"
@@ -98,6 +99,11 @@ class LinearIntentClassifier(StoredModelComponent[LinearTextClassifier]):
                     PREDICTED_CONFIDENCE_KEY: ranked[0][PREDICTED_CONFIDENCE_KEY],
                 }
                 ranked = [top, *(entry for entry in ranked if entry[INTENT_NAME_KEY] != OFF_TOPIC_INTENT)]
+            small_talk = small_talk_intent(normalise(text))
+            if small_talk is not None:
+                # Only a greeting, thanks or goodbye (small_talk.py).
+                top = {INTENT_NAME_KEY: small_talk, PREDICTED_CONFIDENCE_KEY: 1.0}
+                ranked = [top, *(entry for entry in ranked if entry[INTENT_NAME_KEY] != small_talk)]
             message.set(INTENT, ranked[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranked, add_to_output=True)
         return messages
