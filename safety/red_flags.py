@@ -22,6 +22,7 @@ from safety.context import (
     ALL_FRAMES,
     DENIAL,
     HYPOTHETICAL,
+    Frame,
     frame_of,
     has_frame_cue,
     hypothetical_sentence_spans,
@@ -364,6 +365,9 @@ _IDIOMS = re.compile(
     r"koortsachtig\s+(?:aan\s+het\s+|op\s+)?(?:zoek\w*|werk\w*|bezig|nadenk\w*|speur\w*|regel\w*)|(?:het\s+)?hoofd\s+gebroken\s+over|word\s+(?:er\s+)?(?:echt\s+|helemaal\s+)?gestoord\s+van|"
     r"(?:de\s+)?grond\s+(?:zakte|zakt|zonk)\s+(?:\S+\s+){0,3}?weg|fed\s+up|sick\s+(?:and\s+tired\s+)?of\s+waiting|door\s+de\s+bomen\s+het\s+bos\s+(?:niet\s+)?(?:meer\s+)?(?:niet\s+)?(?:zien|zie|ziet)|"
     r"op\s+van\s+de\s+zenuwen|(?:tril|tril\w*|sta\s+te\s+trillen)\s+(?:\S+\s+){0,2}?(?:mijn|m'n|mn|haar|zijn)\s+benen\s+van\s+(?:de\s+)?(?:zenuwen|spanning|angst|de stress)|"
+    r"(?:zie|ziet|zien)\s+door\s+de\s+bomen\s+het\s+bos\s+(?:niet|nie)(?:\s+meer)?|krijg\w*\s+er\s+(?:\S+\s+)?koude\s+rillingen\s+van\b|"
+    r"(?:viel|val|valt|vallen)\s+bijna\s+van\s+(?:mijn|m'n|mn)\s+stoel|van\s+(?:mijn|m'n|mn)\s+stoel\s+(?:\S+\s+)?van\s+(?:verbazing|schrik|het\s+lachen)|"
+    r"van\s+(?:mijn|m'n|mn)\s+a\s*propos|"
     r"\w+\s+(?:\w+\s+)?(?:\w+\s+)?,?\s*figuurlijk(?:\s+dan)?)"
 )
 _LETTER = re.compile(r"[a-z]")
@@ -435,11 +439,16 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def _inside(span: Tuple[int, int], spans: List[Tuple[int, int]]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in spans)
+
+
 def _current_and_framed(
     regex: Pattern[str],
     clean: str,
     framed_spans: List[Tuple[int, int]],
     demoting: FrozenSet[str] = ALL_FRAMES,
+    hypothetical_spans: Optional[List[Tuple[int, int]]] = None,
 ) -> Tuple[bool, bool]:
     """Whether `regex` matches as something happening now, and whether it
     matches only inside a non-current frame of the kinds in `demoting`
@@ -448,6 +457,14 @@ def _current_and_framed(
     spans = []
     for match in regex.finditer(clean):
         frame = frame_of(clean, match.start(), match.end())
+        if (
+            frame.current
+            and hypothetical_spans
+            and HYPOTHETICAL in demoting
+            and _inside(match.span(), hypothetical_spans)
+        ):
+            # "in case of chest pain, bel ik 112 of de oncologie?"
+            frame = Frame(HYPOTHETICAL)
         if frame.current or frame.kind not in demoting:
             return True, False
         framed = True
@@ -468,8 +485,12 @@ def assess(text: str) -> SafetyVerdict:
     current: List[str] = []
     framed: List[str] = []
     framed_spans: List[Tuple[int, int]] = []
+    # Whole sentences that ask about a possibility (safety.context).
+    hypothetical = hypothetical_sentence_spans(clean)
     for category, regex in _ALARM_RE:
-        is_current, is_framed = _current_and_framed(regex, clean, framed_spans)
+        is_current, is_framed = _current_and_framed(
+            regex, clean, framed_spans, hypothetical_spans=hypothetical
+        )
         if is_current:
             current.append(category)
         elif is_framed:
@@ -483,7 +504,7 @@ def assess(text: str) -> SafetyVerdict:
     # Denied symptoms that are no pattern of their own ("geen diarree") are
     # hidden from the classifier too.
     framed_spans.extend(match.span() for match in DENIAL.finditer(clean))
-    framed_spans.extend(hypothetical_sentence_spans(clean))
+    framed_spans.extend(hypothetical)
     return SafetyVerdict(
         alarm_categories=tuple(current),
         distress=distress,

@@ -33,6 +33,9 @@ from safety.red_flags import ALARM, DISTRESS, PERSONAL_DECISION, assess
         ("mijn vrouw heeft geen verhoging, 37,0. moet ik elke dag meten?", "fever"),
         ("de koorts van vorige week, het is helemaal weg nu. moet ik dat melden?", "fever"),
         ("had a fever after the second cycle, all good now, should I tell them?", "fever"),
+        # A whole sentence that asks ahead.
+        ("in case of chest pain, do I call 112 or the ward?", "chest"),
+        ("wat moet ik doen als ik ooit bloed ophoest?", "bleeding"),
     ],
 )
 def test_a_symptom_in_a_non_current_frame_is_only_mentioned(message: str, framed: str) -> None:
@@ -77,6 +80,10 @@ def test_a_symptom_happening_now_stays_urgent(message: str) -> None:
         "dat rooster geeft me koude rillingen, kan het anders?",
         "mijn zus jaagt me de stuipen op het lijf met haar verhalen",
         "ik ben koortsachtig aan het zoeken naar mijn verzekeringspas",
+        "met al die folders zie ik door de bomen het bos niet meer",
+        "dat vroege rooster, ik krijg er koude rillingen van",
+        "ik viel bijna van mijn stoel toen ik de uitslag las, zo goed",
+        "ik was helemaal van mijn a propos door dat gesprek",
     ],
 )
 def test_ambiguous_everyday_words_are_not_urgent(message: str) -> None:
@@ -280,3 +287,12 @@ def test_a_distress_score_beside_only_framed_alarm_words_needs_the_framed_score(
     # Words of despair beside the denied symptom keep the usual threshold.
     despair = assess("ik heb geen koorts maar ik wil niet meer leven")
     assert decide(despair, _scores(distress=0.6), thresholds, "nlu_fallback").distress
+
+
+def test_asking_what_to_do_if_is_a_question_ahead_but_not_when_it_happened_now() -> None:
+    ahead = assess("wat moet ik doen als mijn man benauwd wordt en ik alleen ben?")
+    assert ahead.intent is None and ahead.frame_cue
+    thresholds = Thresholds(alarm=0.5, alarm_framed=0.95)
+    assert not decide(ahead, _scores(alarm=0.8), thresholds, "nlu_fallback").alarm
+    now = assess("hij is net gevallen, wat moet ik doen als hij niet kan opstaan?")
+    assert now.intent == ALARM
