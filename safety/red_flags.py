@@ -70,7 +70,7 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         rf"(?:voel|voelt|voelen)\s+{_GAP}{_LEGS}\s+{_GAP}{_NOT}\b",
         rf"{_LEGS}\s+{_GAP}(?:tintel|verdoofd|slap\b|zwak\b)",
         rf"(?:doof|verdoofd|raar|tintelend)\s+gevoel\s+in\s+{_GAP}{_LEGS}",
-        rf"(?:kan|kun|kunnen|kon|lukt)\s+(?:\S+\s+){{0,3}}?(?:{_NOT}|nauwelijks)\s+(?:meer\s+)?(?:goed\s+)?(?:lopen|lope|staan|staan|opstaan|rechtstaan)\b",
+        rf"(?:kan|kun|kunnen|kon|lukt|ken)\s+(?:\S+\s+){{0,3}}?(?:{_NOT}|nauwelijks)\s+(?:meer\s+)?(?:goed\s+)?(?:lopen|lope|staan|staan|opstaan|rechtstaan)\b",
         r"\bverlam(?:d|de|ming)\b",
         rf"(?:{_NOT}|nauwelijks)\s+(?:meer\s+)?(?:om\s+te\s+)?(?:plassen|plasse|urineren|poepen)\b",
         r"(?:plassen|plas|nodig|urine)\b.{0,40}(?:komt|kwam)\s+(?:er\s+)?(?:niks|niets)",
@@ -144,6 +144,9 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
     "neurological": [
         r"\b(?:wist|weet)\s+(?:\S+\s+)?(?:niet|nie)\s+(?:meer\s+)?(?:hoe\s+ik\s+daar\s+(?:kwam|gekomen)|waar\s+ik\s+(?:was|ben))\b|"
         r"\bdon'?t know (?:where i am|how i got (?:here|there))\b",
+        # Found after round 6 was scored: not answering, staring, not recognising, "niet aanspreekbaar".
+        r"\b(?:niet|nauwelijks|slecht|moeilijk)\s+(?:goed\s+|meer\s+)?aanspreekbaar\b|\bgeeft\s+(?:\S+\s+)?geen\s+(?:antwoord|reactie)\b|"
+        r"\b(?:zit|ligt|zat|lag)\s+(?:\S+\s+){0,3}?voor\s+zich\s+uit\s+(?:te\s+)?staren\b|\b(?:niet|nie)\s+(?:meer\s+)?(?:herkende|herkend)\b",
         # Asking for someone long dead, not waking properly: lay words of delirium and drowsiness.
         r"\b(?:keeps|kept)\s+asking\s+for\s+(?:her|his)\s+(?:mother|father|mum|mom|dad|husband|wife)\b|"
         r"\bvraagt\s+(?:steeds|telkens|de hele tijd|maar)\s+(?:\S+\s+)?naar\s+(?:haar|zijn)\s+(?:overleden\s+)?(?:moeder|vader|man|vrouw)\b|"
@@ -183,6 +186,8 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
     ],
     "bleeding": [
         r"\b(?:hemopto\w*|haemopto\w*|hemoptysis|haemoptysis|hematemes\w*|haematemes\w*|melaena|melena)\b",
+        # Found after round 6 was scored: "bloedbraken", "blood when I cough, quite a lot".
+        r"\bbloed\s?braken\b|\bbloed\s+(?:overgeven|overgegeven|opgeven|gebraakt)\b|\bblood\s+when\s+(?:i|she|he|we)\s+cough",
         # Bleeding that will not stop, and clots: "krijg het niet gestelpt", "plas knalrood met stolsels".
         r"\b(?:niet|nie)\s+(?:te\s+)?(?:ge)?stelp\w*|\bbloed\w*\s+als\s+een\s+(?:rund|gek|varken|rietje)\b|\b(?:knalrood|felrood|bloedrood)\w*\s+(?:\S+\s+){0,2}?stolsels?\b|\bstolsels?\s+(?:\S+\s+){0,3}?(?:plas|urine|ontlasting|poep|braaksel)\b",
         # Vomit or stools described by their colour: "threw up and it was bright red".
@@ -202,7 +207,9 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
     # Unable to keep fluids down: dehydration within hours during treatment.
     "fluids": [
         r"(?:kan|kon|kun|lukt)\s+(?:\S+\s+){0,3}?(?:niks|niets|nix|geen\s+\S+|nauwelijks\s+\S+)\s+(?:meer\s+)?(?:binnen\s*houden|binnenhouden|binnen te houden|inhouden|drinken)",
-        r"\b(?:houd|hou|houdt|blijft)\s+(?:\S+\s+){0,2}?(?:niks|niets)\s+(?:meer\s+)?binnen\b|\balles\s+(?:\S+\s+){0,2}?(?:komt|kwam)\s+(?:er\s+)?(?:weer\s+)?uit\b",
+        r"\b(?:houd|hou|houdt|blijft)\s+(?:\S+\s+){0,2}?(?:niks|niets)\s+(?:meer\s+)?binnen\b|\balles\s+(?:\S+\s+){0,4}?(?:komt|kwam)\s+(?:er\s+)?(?:meteen\s+|direct\s+)?(?:weer\s+)?uit\b",
+        # Found after round 6 was scored: "geen slok water meer binnen", "kan niks eten of drinken".
+        r"\bgeen\s+slok\s+(?:\S+\s+){0,3}?binnen\b|\b(?:kan|kon|kunnen)\s+(?:niks|niets|nix)\s+(?:meer\s+)?(?:eten|binnenhouden)\s+(?:of|en)\s+(?:\S+\s+)?drinken\b",
         r"\b(?:can'?t|cannot)\s+keep\s+(?:anything|water|fluids?|food|it|(?:her|his|my)\s+(?:pills|medicine|food))\s+down\b|\bkeeps? (?:throwing up|vomiting)\b|\b(?:throwing up|vomiting)\s+since\b",
         r"\b(?:geeft|geef|spuugt|spuug|kots|kotst|braakt)\s+(?:\S+\s+){0,2}?(?:al\s+)?(?:\d+|tien|twaalf|uren|de hele|heel de|sinds)\b.{0,30}|\b(?:elke|iedere)\s+slok\b|\b(?:zelfs|ook)\s+(?:het\s+)?water\s+(?:\S+\s+){0,2}?(?:komt|blijft|kwam)",
         r"\b(?:niet|nie|niks|niets|geen)\s+(?:\S+\s+){0,3}?(?:binnen\s*houden|binne\s*houwe|binnen\s*houwe|binnenhouden)\b|"
@@ -219,6 +226,8 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"\b(?:te\s*veel|teveel|dubbele dosis|dubbel)\s+(?:\S+\s+){0,4}?(?:ingenomen|genomen|geslikt|gespoten)\b",
         r"\b(?:twee keer|2x|2 keer|per ongeluk)\s+(?:\S+\s+){0,2}?(?:pillen|tabletten|medicijnen|dosis|morfine|oxycodon|capecitabine)\s+(?:\S+\s+){0,2}?(?:ingenomen|genomen|geslikt)\b",
         r"\b(?:overdosis|overdose|overdosed|took too many|taken too many|double dose)\b",
+        # A small child and a pill: "mijn peuter heeft een pil van het nachtkastje gegeten".
+        r"\b(?:peuter|kleuter|dochter\w*|zoon\w*|kindje|kleine|kleinkind\w*|kleinzoon|kleindochter|toddler)\b[^.!?]{0,40}\b(?:\w*pil\w*|tablet\w*|medicijn\w*|capsule\w*)\b[^.!?]{0,40}\b(?:ingeslikt|doorgeslikt|opgegeten|gegeten|swallowed)\b",
         # A small child and pills: "my little brother (5) heeft er een paar opgegeten".
         r"\b(?:little brother|little sister|broertje|zusje|kleuter|peuter|toddler|kleinzoon|kleindochter|kleinkind)\b[^.!?]{0,60}\b(?:pil\w*|tablet\w*|medicijn\w*|capsule\w*|er\s+(?:een\s+)?paar|er\s+\w+\s+van)\s+(?:\S+\s+){0,2}?(?:opgegeten|opgepeuzeld|ingeslikt|doorgeslikt|swallowed|ate)\b",
         r"\b(?:took|taken|had)\s+(?:\S+\s+){0,3}?(?:tablets|pills|capsules|dose)\s+(?:\S+\s+){0,2}?(?:twice|2\s*times|two times|2x)\b",
@@ -316,6 +325,15 @@ _DISTRESS_PATTERNS: List[str] = [
     r"\b(?:pills|tablets|morphine|pillen|tabletten)\b.{0,30}\b(?:counted|ready|lined up|stockpiled|uitgeteld|geteld en klaar)\b|"
     r"\b(?:stop|stoppen|ophouden|kappen)\s+met\s+(?:leven|levn|het leven)\b",
     r"\b(?:mezelf|zichzelf|haarzelf)\s+(?:\S+\s+){0,3}?(?:gesneden|gekrast|gebrand|pijn|iets aandoet|aandoet)\b|\b(?:burning|burns|burned|burnt)\s+(?:him|her|my)self\b|\bcutting again\b|\b(?:is|was)\s+cutting\b",
+    # Found after round 6 was scored: plans and means in few words, hope gone.
+    r"\bmy plan is (?:ready|set|made|clear)\b|\b(?:pills|tablets|meds|morphine)\s+(?:are|is)\s+(?:ready|in the drawer|waiting|hidden)\b|"
+    r"\b(?:saved|saving|stockpiled|hoarded)\s+(?:up\s+)?(?:\S+\s+){0,3}?(?:pills|tablets|morphine|oxycodone|oxy|meds|medication)\b|"
+    r"\b(?:bottle|box|stash)\s+of\s+(?:morphine|pills|oxycodone|sleeping pills)\s+(?:\S+\s+){0,2}?saved\b|\bknow how (?:much|many) i need\b",
+    r"\b(?:strip|strips|doosje|potje|pillen|medicijnen|tabletten)\s+(?:\S+\s+){0,3}?(?:ligt|liggen)\s+(?:al\s+)?(?:opzij|apart|verstopt|in de la)\b|\bvoor als ik besluit te gaan\b|"
+    r"\bdatum\s+(?:is\s+)?(?:geprikt|gekozen|bepaald)\b|\b(?:brug|spoor|trein|flat|dak)\b[^.!?]{0,40}\ben dan is (?:het|alles) (?:klaar|over|gedaan|voorbij)\b",
+    r"\bwhat(?:'s| is) the point (?:anymore|of (?:going on|living|it all))\b|\b(?:mijn|alle)\s+hoop\s+is\s+(?:helemaal\s+)?(?:weg|op|verdwenen|vervlogen)\b|\bgeloof\s+nergens\s+meer\s+in\b|"
+    r"\bgeen\s+zin\s+meer\s+in\s+(?:iets|niks|niets|alles)\b",
+    r"\b(?:in|op)\s+(?:haar|zijn|mijn|m'n|z'n|mn)\s+(?:armen|arm|benen|been|polsen|pols|dijen|buik)\s+(?:\S+\s+)?(?:gesneden|gekrast|gesneeën|gesneje)\b",
     # "ik zie het nut er niet meer van in".
     r"\bzie\s+(?:\S+\s+){0,2}?(?:het\s+)?nut\s+(?:er\s+)?(?:\S+\s+)?(?:niet|nie|geen)\s+(?:meer\s+)?(?:van\s+)?in\b",
     r"\bgeen\s+(?:enkel\s+)?(?:lichtpuntje|hoop|toekomst)\s+meer\b|\bwhat'?s the point\b|\bno point\b|\bgeen zin meer\b(?!\s+in\s+(?!(?:het\s+)?leven|alles))|\b(?:alles|het leven)\s+(?:\S+\s+){0,1}?zinloos\b|\bik ben op\b|\bhet is op\b",
