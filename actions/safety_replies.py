@@ -22,11 +22,11 @@ from actions.clarification_state import end_clarification
 from actions.follow_up import remember_answer
 from actions.knowledge_base import get_knowledge_base
 from actions.settings import QUESTION_INTENT_PREFIX
+from safety.red_flags import DISTRESS
 
 logger = logging.getLogger(__name__)
 
 SUPPORT_ANSWER = "psychosocial_support"
-DISTRESS_INTENT = "distress"
 
 
 def support_answer_after_distress(latest_message: Dict[str, Any]) -> Optional[str]:
@@ -36,7 +36,7 @@ def support_answer_after_distress(latest_message: Dict[str, Any]) -> Optional[st
     other answer follows words of despair."""
     intent = (latest_message.get("intent") or {}).get("name")
     decision = latest_message.get("safety_net")
-    if intent != DISTRESS_INTENT or not isinstance(decision, dict) or decision.get("alarm"):
+    if intent != DISTRESS or not isinstance(decision, dict) or decision.get("alarm"):
         return None
     if decision.get("classifier_intent") != f"{QUESTION_INTENT_PREFIX}{SUPPORT_ANSWER}":
         return None

@@ -344,14 +344,9 @@ def hypothetical_sentence_spans(text: str) -> List[Tuple[int, int]]:
     return spans
 
 
-def has_frame_cue(text: str) -> bool:
-    """Whether `text` (normalised) says an episode is over, denies a symptom,
-    or asks about a possibility or a rule, wherever in the message: weight
-    against an urgent reading when no pattern matched, so that the
-    classifier alone does not take such a message for an emergency."""
-    return bool(
-        _RESOLVED.search(text)
-        or DENIAL.search(text)
-        or _RULE_QUESTION.search(text)
-        or hypothetical_sentence_spans(text)
-    )
+def says_over_or_asks_a_rule(text: str) -> bool:
+    """Whether `text` (normalised) says anywhere that an episode is over, or
+    asks about a rule or threshold. With a denial or a hypothetical sentence
+    (which safety.red_flags.assess finds anyway) this is the message-wide
+    frame cue: weight against an urgent reading when no pattern matched."""
+    return bool(_RESOLVED.search(text) or _RULE_QUESTION.search(text))

@@ -24,8 +24,8 @@ from safety.context import (
     HYPOTHETICAL,
     Frame,
     frame_of,
-    has_frame_cue,
     hypothetical_sentence_spans,
+    says_over_or_asks_a_rule,
 )
 
 ALARM = "alarm_symptom"
@@ -310,7 +310,7 @@ _DISTRESS_PATTERNS: List[str] = [
     # Self-harm, one's own or a relative's.
     r"\b(?:begonnen|beginnen|start\w*)\s+met\s+(?:krassen|snijden|mezelf\s+(?:te\s+)?(?:snijden|krassen|pijn doen))\b|"
     r"\b(?:snij|snijd|snijdt|snijt|snijden|sneed|kras|krast|krassen|bonk|bonkt)\s+(?:\S+\s+){0,5}?(?:mezelf|zichzelf|haarzelf|zich|in\s+(?:haar|zijn|mijn)\s+(?:armen|arm|benen|polsen|pols))\b",
-    r"\bno hope\b|\bhopeless\b|\bgeloof\s+(?:er\s+)?(?:echt\s+)?niet\s+meer\s+in\b|\bpills are ready\b|"
+    r"\bno hope\b|\bhopeless\b|\bgeloof\s+(?:er\s+)?(?:echt\s+)?niet\s+meer\s+in\b|"
     r"\b(?:everything|alles)\s+(?:is\s+)?(?:arranged|geregeld)\b.{0,80}\b(?:pills|pillen|afscheid|dag zeggen|goodbye)|"
     r"\b(?:nog\s+)?(?:even\s+)?(?:dag|doei|vaarwel)\s+(?:\S+\s+)?zeggen\b|\bsay(?:ing)? goodbye\b",
     r"\b(?:brandt|brand|verbrandt|bijt|slaat|krabt)\s+(?:\S+\s+)?(?:zich|zichzelf|mezelf|haarzelf)\b",
@@ -423,8 +423,8 @@ class SafetyVerdict:
     # The normalised text with idioms and framed triggers blanked out: what
     # the learned classifier reads, so "geen koorts" does not count as fever.
     masked: str = ""
-    # A recovery, a denial or a hypothetical question anywhere in the message
-    # (safety.context.has_frame_cue), even where no pattern matched.
+    # A recovery, a denial, a hypothetical sentence or a question about a rule
+    # anywhere in the message, even where no pattern matched.
     frame_cue: bool = False
 
     @property
@@ -521,7 +521,8 @@ def assess(text: str) -> SafetyVerdict:
     )
     # Denied symptoms that are no pattern of their own ("geen diarree") are
     # hidden from the classifier too.
-    framed_spans.extend(match.span() for match in DENIAL.finditer(clean))
+    denials = [match.span() for match in DENIAL.finditer(clean)]
+    framed_spans.extend(denials)
     framed_spans.extend(hypothetical)
     return SafetyVerdict(
         alarm_categories=tuple(current),
@@ -531,5 +532,5 @@ def assess(text: str) -> SafetyVerdict:
         framed_categories=tuple(framed),
         framed_distress=framed_distress,
         masked=_mask(clean, framed_spans),
-        frame_cue=has_frame_cue(clean),
+        frame_cue=bool(denials or hypothetical) or says_over_or_asks_a_rule(clean),
     )

@@ -86,11 +86,12 @@ class LinearIntentClassifier(StoredModelComponent[LinearTextClassifier]):
             return messages
         for message in messages:
             text = message.get(TEXT) or ""
+            normalised = normalise(text)
             scores = self._classifier.scores(text)
             ranking = sorted(scores.items(), key=lambda item: -item[1])[: int(self._config["ranking_length"])]
             ranked = [{INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: score} for name, score in ranking]
             if str(ranked[0][INTENT_NAME_KEY]).startswith(QUESTION_INTENT_PREFIX) and about_another_cancer(
-                normalise(text)
+                normalised
             ):
                 # A breast-cancer answer to a question about another cancer
                 # would give the wrong disease's figures (other_cancers.py).
@@ -99,7 +100,7 @@ class LinearIntentClassifier(StoredModelComponent[LinearTextClassifier]):
                     PREDICTED_CONFIDENCE_KEY: ranked[0][PREDICTED_CONFIDENCE_KEY],
                 }
                 ranked = [top, *(entry for entry in ranked if entry[INTENT_NAME_KEY] != OFF_TOPIC_INTENT)]
-            small_talk = small_talk_intent(normalise(text))
+            small_talk = small_talk_intent(normalised)
             if small_talk is not None:
                 # Only a greeting, thanks or goodbye (small_talk.py).
                 top = {INTENT_NAME_KEY: small_talk, PREDICTED_CONFIDENCE_KEY: 1.0}

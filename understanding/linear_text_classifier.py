@@ -6,8 +6,8 @@ Character n-grams carry typos and Dutch compounds ("botuitzaaiingen",
 "chemokuur"), word n-grams carry phrases. Scoring one message goes through
 a compiled copy of the fitted model's arithmetic (a dictionary of columns,
 the selected rows of the coefficients, a softmax), far faster than sklearn's
-per-call path and equal to
-it in result (tests/test_safety_context.py compares them).
+per-call path and equal to it in result (tests/test_safety_context.py
+compares them).
 """
 
 from __future__ import annotations
