@@ -226,16 +226,17 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"\b(?:te\s*veel|teveel|dubbele dosis|dubbel)\s+(?:\S+\s+){0,4}?(?:ingenomen|genomen|geslikt|gespoten)\b",
         r"\b(?:twee keer|2x|2 keer|per ongeluk)\s+(?:\S+\s+){0,2}?(?:pillen|tabletten|medicijnen|dosis|morfine|oxycodon|capecitabine)\s+(?:\S+\s+){0,2}?(?:ingenomen|genomen|geslikt)\b",
         r"\b(?:overdosis|overdose|overdosed|took too many|taken too many|double dose)\b",
-        # A small child and a pill: "mijn peuter heeft een pil van het nachtkastje gegeten".
-        r"\b(?:peuter|kleuter|dochter\w*|zoon\w*|kindje|kleine|kleinkind\w*|kleinzoon|kleindochter|toddler)\b[^.!?]{0,40}\b(?:\w*pil\w*|tablet\w*|medicijn\w*|capsule\w*)\b[^.!?]{0,40}\b(?:ingeslikt|doorgeslikt|opgegeten|gegeten|swallowed)\b",
-        # A small child and pills: "my little brother (5) heeft er een paar opgegeten".
-        r"\b(?:little brother|little sister|broertje|zusje|kleuter|peuter|toddler|kleinzoon|kleindochter|kleinkind)\b[^.!?]{0,60}\b(?:pil\w*|tablet\w*|medicijn\w*|capsule\w*|er\s+(?:een\s+)?paar|er\s+\w+\s+van)\s+(?:\S+\s+){0,2}?(?:opgegeten|opgepeuzeld|ingeslikt|doorgeslikt|swallowed|ate)\b",
         r"\b(?:took|taken|had)\s+(?:\S+\s+){0,3}?(?:tablets|pills|capsules|dose)\s+(?:\S+\s+){0,2}?(?:twice|2\s*times|two times|2x)\b",
         r"\btoo (?:much|many)\s+(?:\S+\s+)?(?:pills|tablets|medicine|medication|capsules)\b|\b(?:pills|tablets|capsules)\b[^.!?]{0,30}\bby mistake\b",
         # The simple past: "ik nam per ongeluk een dubbele dosis".
         r"\b(?:nam|namen|slikte|slikten|pakte)\s+(?:\S+\s+){0,4}?(?:te\s*veel|teveel|dubbele dosis|dubbele|twee keer|2x|2 keer)\b",
         r"\b(?:zelf|zomaar|op eigen houtje)\s+(?:\S+\s+){0,4}?(?:dosis|dosering|pillen|tabletten|morfine|pleister\w*)\s+(?:\S+\s+){0,3}?(?:verhoogd|verdubbeld|veranderd|opgehoogd|gehalveerd)",
-        r"\b(?:kind|kleinkind|kleinzoon|kleindochter|zoontje|dochtertje|peuter|kleuter)\b.{0,60}\b(?:pillen|tabletten|medicijnen|capsules)\b.{0,70}\b(?:gegeten|ingeslikt|doorgeslikt|opgegeten|in (?:de|zijn|haar|z'n|zn) mond)",
+        # A child and pills: "mijn peuter heeft een pil van het nachtkastje gegeten",
+        # "my little brother (5) heeft er een paar opgegeten".
+        r"\b(?:kind|kindje|kleine|kleinkind\w*|kleinzoon|kleindochter|zoon\w*|dochter\w*|peuter|kleuter|toddler|"
+        r"little brother|little sister|broertje|zusje)\b.{0,60}\b(?:\w*pil\w*|tablet\w*|medicijn\w*|capsule\w*|"
+        r"er\s+(?:een\s+)?paar|er\s+\w+\s+van)\b.{0,70}\b(?:gegeten|ingeslikt|doorgeslikt|opgegeten|opgepeuzeld|"
+        r"swallowed|ate|in (?:de|zijn|haar|z'n|zn) mond)\b",
         r"\b(?:pillen|tabletten|medicijnen|capsules)\b.{0,40}\b(?:kind|kleinkind|peuter)\b.{0,40}\b(?:gegeten|ingeslikt|doorgeslikt|opgegeten)",
         r"\b(?:dubbel|tegelijk|allebei|twee keer|2 keer|2x)\s+(?:\S+\s+){0,2}?(?:genomen|genome|ingenomen|gekregen|geslikt|opgeplakt|geplakt)\b|\b(?:verdubbeld|gehalveerd)\b",
         r"pleister\w*\b.{0,60}\b(?:zonder de oude|er (?:nu\s+)?2|twee|3|drie|in plaats van)|\b\d+\s+(?:fentanyl)?pleisters\b",
