@@ -29,10 +29,16 @@ PAST = "past"
 HYPOTHETICAL = "hypothetical"
 INFORMATIONAL = "informational"
 ALL_FRAMES = frozenset({NEGATED, PAST, HYPOTHETICAL, INFORMATIONAL})
+# Asking ahead who helps if despair comes some day: the one hypothetical
+# that lowers the weight of despairing words (safety.red_flags.assess).
+ASKS_AHEAD = "asks_ahead"
 
 # Where a frame stops: the end of a sentence or a turn such as "maar".
 _CLAUSE_END = re.compile(
     r"[.!?;]+(?:\s|$)|\n|\s(?:maar|alleen|echter|behalve|but|however|en nu|nu wel|inmiddels|sinds)\s"
+    # "twee jaar geleden gebroken, nu heb ik uitzaaiingen": what follows ", nu"
+    # is about now; a symptom there is a trigger of its own.
+    r"|,\s*(?:en\s+)?nu\s"
 )
 
 # Triggers that govern what follows them in the clause. Kept short and
@@ -44,7 +50,7 @@ _FORWARD: List[Tuple[str, str]] = [
     (
         NEGATED,
         # Not when it negates another verb: "als het niet lukt, neem ik ze allemaal".
-        r"\b(?:geen|gene|gen|zonder|nooit|niet|nie|niks|niets|no|not|never|without|don'?t have|do not have)\b"
+        r"\b(?:geen|gene|gen|zonder|nooit|niet|nie|niks|niets|no|not|never|without|don'?t have|do not have|nul komma nul|zero)\b"
         r"(?!\s+(?:meer\s+)?(?:lukt|lukken|helpt|helpen|werkt|werken|beter|goed)\b)",
     ),
     # Past and over: long ago, an earlier treatment.
@@ -55,8 +61,13 @@ _FORWARD: List[Tuple[str, str]] = [
         r"(?:\w+\s+)?(?:jaar|jaren|maanden|maand|weken)\s+geleden|vroeger|destijds|in het verleden|vorige?\s+week|"
         r"toen\s+(?:ik|ze|zij|hij|we|wij|haar|zijn|mijn|mn|m'n|mama|moeder|mam|ma|pa|mijn moeder)|"
         r"tijdens\s+(?:de|mijn|haar|zijn)\s+(?:eerste|vorige)|bij\s+(?:de|mijn|haar)\s+(?:eerste|vorige)|"
+        r"na\s+(?:de|mijn|haar|zijn|het)\s+(?:eerste|vorige|tweede|derde|\d+e|\d+ste)\s+(?:kuur|chemo\w*|behandeling|operatie|bestraling|diagnose|infuus|ronde)|"
+        r"(?:een\s+)?(?:tijd|tijdje|poos|poosje)\s+(?:geleden|terug)|lang geleden|als\s+(?:tiener|kind|puber)|"
+        r"(?:begin|eind|halverwege|eerder)\s+dit\s+jaar|"
+        r"in\s+(?:het|'t|de)\s+(?:voorjaar|najaar)|(?:a|one|half a|\w+)\s+(?:year|month|week)s?\s+ago|long ago|a while (?:ago|back)|"
+        r"in\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter)|as\s+a\s+(?:teenager|kid|child)|"
         r"in\s+(?:19|20)\d\d|in\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
-        r"january|february|march|may|june|july|august|october|december)|(?:\w+\s+)?(?:maanden|jaar|jaren|weken)\s+terug|"
+        r"january|february|march|may|june|july|august|october|december)|(?:\w+\s+)?(?:maanden|maand|jaar|jaren|weken)\s+terug|"
         r"(?:in de|vorige|afgelopen|deze)\s+(?:zomer|winter|lente|herfst|kerst)|"
         r"last (?:year|month|spring|summer|autumn|fall|winter)|years ago|months ago|back then|back in|in the past)\b",
     ),
@@ -76,9 +87,9 @@ _FORWARD: List[Tuple[str, str]] = [
         r"(?:krijgen|ontstaan|optreden|ontwikkelen)|"
         r"(?:bang|angst|zorgen|schrik|idee|gedachte)\s+(?:\S+\s+){0,2}?(?:dat|voor|om)|(?:vraagt|vroeg|vragen|vraag)\s+(?:\S+\s+){0,2}?of\b|"
         r"waar\s+(?:moet|moeten)\s+(?:ik|we|je)\s+(?:op\s+)?letten|waarschuwings\w*|alarmsignal\w*|"
-        r"\bals\s+(?:ik|ze|zij|hij|je|u|mama|mijn\s+\w+)\s+(?:nou\s+|straks\s+|ooit\s+|weer\s+|later\s+)?(?:\S+\s+){0,2}?"
+        r"\bals\s+(?:ik|ze|zij|hij|je|u|mama|mijn\s+\w+)\s+(?:nou\s+|straks\s+|ooit\s+|weer\s+|later\s+)?(?:\S+\s+){0,3}?"
         r"(?:ga|gaat|gaan|krijg|krijgt|zou|zouden)|"
-        r"what if|in case|should i call|when should)\b",
+        r"what if|in case|should i call|when should|suppose|supposing|imagine)\b",
     ),
     # Informational: asking about or reading about the symptom in general.
     (
@@ -113,6 +124,19 @@ _FORWARD.append(
         r"|\bif\s+(?:the\s+|a\s+|my\s+|her\s+|his\s+)?)$",
     )
 )
+# "het woord 'dwarslaesie'", "medicijnen tegen epilepsie": the word itself,
+# or a medicine against it, not the symptom (not "pillen voor een dodelijke
+# dosis").
+_FORWARD.append(
+    (
+        INFORMATIONAL,
+        r"\b(?:(?:het|dat)\s+woord|de\s+term|het\s+begrip|the\s+(?:word|term)|"
+        r"(?:medicijnen|medicatie|middelen|middel|pillen|tabletten|medicine|medication|drugs)\s+(?:tegen|against))"
+        r"\s+(?:de\s+|een\s+)?['\"]?$",
+    )
+)
+# "welke koorts is gevaarlijk?": asking which kind counts.
+_FORWARD.append((HYPOTHETICAL, r"\bwelke\s+(?:\S+\s+)?$"))
 # "kan chemo tintelingen geven?": a question whether a treatment causes it.
 _FORWARD.append(
     (
@@ -154,7 +178,8 @@ _BACKWARD: List[Tuple[str, str]] = [
     (
         INFORMATIONAL,
         r"(?:een\s+)?bijwerking(?:en)?\s*(?:\?|van)|is dat normaal\s*\?|komt dat vaak voor|"
-        r"\bhoe komt dat\s*\?|side effect|\b(?:geven|veroorzaken|cause|causes)\s*\?|\b(?:vaak|veel) voor\b|\b(?:las|lees|hoorde) ik\b|\bheb ik (?:gelezen|gehoord)\b",
+        r"\bhoe komt dat\s*\?|side effect|\bals bijwerking|\b(?:een\s+)?(?:symptoom|teken|signaal|verschijnsel)\s+(?:van|bij)\b|"
+        r"\ba\s+(?:sign|symptom)\s+of\b|\b(?:geven|veroorzaken|cause|causes)\s*\?|\b(?:vaak|veel) voor\b|\b(?:las|lees|hoorde) ik\b|\bheb ik (?:gelezen|gehoord)\b",
     ),
 ]
 
@@ -192,7 +217,24 @@ _RESOLVED = re.compile(
     r"niet\s+meer\s+(?:gebeurd|voorgekomen|teruggekomen)|(?:was|is)\s+(?:er\s+)?niks\s+aan\s+de\s+hand|"
     r"(?:nu|now)\s+(?:is\s+(?:het|t)\s+)?(?:weer\s+)?rustig|(?:it|they)\s+(?:was|were)\s+(?:radiated|treated)|"
     r"(?:is|werd|was)\s+(?:toen\s+)?(?:bestraald|geopereerd)|zakte\s+(?:het|dat)\b(?!\s+niet)|"
-    r"(?:ben|is)\s+(?:ik|ze|hij)\s+(?:nu\s+)?(?:weer\s+)?rustig)"
+    r"(?:ben|is)\s+(?:ik|ze|hij)\s+(?:nu\s+)?(?:weer\s+)?rustig|"
+    # Recovered: "nu is ze weer fit", "ben ik weer helemaal helder".
+    r"(?:nu|inmiddels)\s+(?:is|ben|zijn)\s+(?:ze|zij|hij|ik|we)\s+(?:weer\s+)?(?:helemaal\s+)?(?:fit|helder|beter|goed|hersteld|de oude)\b|"
+    r"(?:is|ben|zijn)\s+(?:ze|zij|hij|ik|we)\s+(?:nu\s+|inmiddels\s+|al\s+)?(?:weer\s+)?(?:helemaal\s+)?(?:fit|helder|hersteld|opgeknapt)\b|"
+    r"(?:nu|inmiddels)\s+(?:is\s+)?(?:alles|allemaal)\s+(?:weer\s+)?(?:goed|ok|oke|prima|in orde)\b|"
+    r"(?:nu|inmiddels|sindsdien)\s+(?:eet|drink|loop|slaap|plas|werk|fiets|wandel|eten|lopen)\s+(?:ik|ze|hij|zij|we)\s+(?:weer\s+)?(?:gewoon|normaal|goed|prima)\b|"
+    # Over: "dat is gelukkig over", "dat is lang voorbij", "daarna niet meer".
+    r"(?:dat|het|die|t)\s+is\s+(?:(?:nu|gelukkig|al|allang|lang|inmiddels|toen)\s+){0,2}(?:over|voorbij|verleden tijd)\b"
+    r"(?!\s+(?:\d|een|twee|drie|vier|vijf|enkele|paar|een paar)\b)|"
+    r"(?:daarna|sindsdien|nadien|sinds\s*dien)\s+(?:niet|nooit)\s+meer|sinds\s+(?:\S+\s+){0,5}?nooit\s+meer|"
+    r"(?:er\s+)?(?:is|was)\s+(?:toen\s+)?(?:gelukkig\s+)?(?:niks|niets)\s+(?:gebeurd|mis)\b|"
+    r"(?:is|was)\s+(?:toen\s+)?(?:gelukkig\s+)?goed\s+afgelopen|liep\s+(?:toen\s+)?(?:gelukkig\s+)?goed\s+af|"
+    r"(?:is|zijn|was|waren)\s+(?!(?:\S+\s+){0,3}?(?:niet|nie|nooit)\b)(?:\S+\s+){0,4}?"
+    r"(?:weggegaan|verdwenen|overgegaan|genezen|hersteld|geheeld|vergroeid)\b|"
+    r"(?:dat|het)\s+doe\s+ik\s+(?:\S+\s+){0,4}?niet\s+meer|(?:gaat|ging)\s+(?:het\s+)?(?:nu\s+)?(?:weer\s+)?(?:wat|iets|een stuk|veel)\s+beter|"
+    r"(?:al\s+\S+\s+|weer\s+|nu\s+)?(?:koortsvrij|aanvalsvrij|fever[- ]free|seizure[- ]free)|"
+    r"(?:all|everything)\s+(?:was|is)\s+(?:fine|ok|okay|good|normal)|(?:been|is|was)\s+stable|(?:has|have)\s+healed|healed\s+(?:now|up)|"
+    r"(?:was\s+)?fixed\s+in\s+(?:the\s+)?hospital|it\s+was\s+nothing|(?:het|dat|die|t)\s+ging\s+(?:weer\s+|vanzelf\s+)?over\b)"
 )
 _TREATMENT = re.compile(
     r"\b(?:chemo\w*|kuur|kuren|behandeling|bestraling|infuus|immunotherapie|hormoontherapie)\b"
@@ -210,6 +252,35 @@ _CONDITIONAL_SENTENCE = re.compile(
     r"|^\s*(?:als|wanneer|indien|if)\b[^?]*\b(?:zou|zouden|would)\b[^?]*\?"
 )
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)|\n")
+_DIGIT = re.compile(r"\d")
+
+# "rillingen? nee.": the symptom asked and answered with a no.
+_ANSWERED_NO = re.compile(r"\s*\?+\s*(?:nee|neen|nope|no|nop|nah)\b")
+# A denial that covers a list joined by "of"/"or": "geen koorts of
+# rillingen", "no fever or chills". Nominal denials only: after "kan niet"
+# the list is the symptom itself ("kan niet plassen of poepen").
+_DENIED_LIST = re.compile(
+    r"\b(?:geen|gene|zonder|no|without|not any|nul komma nul|don'?t have(?:\s+any)?|do not have(?:\s+any)?)\s+"
+    r"(?:\S+\s+){0,2}?\S+\s+(?:of|or|noch|nor)\s+(?:(?:geen|no|any)\s+)?(?:\S+\s+){0,2}?"
+    r"(?:(?:of|or|noch|nor)\s+(?:(?:geen|no|any)\s+)?(?:\S+\s+){0,2}?)?$"
+)
+# A condition whose verb follows the symptom: "als mijn moeder zwarte
+# ontlasting krijgt", "as ik koorts krijg", "als de rugpijn erger wordt".
+# Not for "steeds"/"zo": "als ze steeds verwarder wordt" describes now.
+_CONDITION_OPENS = re.compile(
+    r"\b(?:als|as|indien|zodra|mocht|if)\s+(?!(?:\S+\s+){0,6}?(?:steeds|alsmaar|almaar|zo)\s)(?:\S+\s+){0,6}?$"
+)
+_CONDITION_VERB_AFTER = re.compile(
+    r"^\S*\s*(?:\S+\s+){0,3}?(?:krijgt|krijg|krijgen|wordt|word|worden|raakt|raak|raken|ontstaat|ontstaan|optreedt|"
+    r"optreden|gets|get|becomes|develops|starts)\b"
+)
+# A date closing the clause after the symptom: "had een toeval in 2021,",
+# "chest pain in january, ...".
+_DATED_CLAUSE_END = re.compile(
+    r"^[^,]*?\b(?:in|back in)\s+(?:(?:19|20)\d\d|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
+    r"november|december|january|february|march|june|july|august|october|(?:the\s+)?(?:spring|summer|autumn|fall|winter)|"
+    r"(?:de|het|'t)\s+(?:voorjaar|najaar|zomer|winter|lente|herfst))\s*(?:,|$)"
+)
 
 # Words that mark a report about now: they cancel past and hypothetical
 # frames in their clause ("sinds gisteren", "nu", "vannacht").
@@ -226,8 +297,12 @@ _NOW = re.compile(
 DENIAL = re.compile(
     r"\b(?:niet|nie|geen|gen|nooit|not|no)\s+(?:echt\s+|erg\s+|zo\s+|meer\s+|heel\s+|really\s+|last\s+van\s+)?"
     r"(?:benauwd|kortademig|slap|doof|zwak|verward|suf|koorts|koortsig|diarree|misselijk|gevallen|"
-    r"rillerig|rillingen|bloed|bloeding|hoofdpijn|pijn|dorst|dubbel|zwart|zwarte|blauw|blauwe|verhoging|short of breath|feverish|fever|confused)\b|"
-    r"\b(?:spuugt|spuug|geeft|kotst|braakt|bloedt|valt|ril|rilt)\s+(?:ze\s+|hij\s+|ik\s+)?niet\b|"
+    r"rillerig|rillingen|bloed|bloeding|hoofdpijn|pijn|dorst|dubbel|zwart|zwarte|blauw|blauwe|verhoging|short of breath|feverish|fever|confused|"
+    r"numb|weak|tingling|tingly|dizzy|bleeding|vomiting|throwing up|breathless|tintelingen|uitval)\b|"
+    # "ik wil niet dood": a denial of the wish, not the wish.
+    r"\b(?:wil|wilde|wou|want)\s+(?:echt\s+|helemaal\s+|absoluut\s+|zeker\s+)?(?:niet|nie|not)\s+(?:dood|sterven|to die|die)\b|"
+    r"\b(?:spuugt|spuug|geeft|kotst|braakt|bloedt|bloed|valt|ril|rilt)\s+(?:ze\s+|hij\s+|ik\s+)?niet\b|"
+    r"\b(?:niet|nie|niks|niets|nothing|not)\s+(?:\S+\s+)?(?:overgegeven|gebraakt|gespuugd|gekotst|ingeslikt|doorgeslikt|swallowed|vomited)\b|"
     r"\b(?:geef|geeft|gaf|moet|hoef)\s+(?:ik\s+|ze\s+)?(?:niet|nie|geen)\s+(?:meer\s+)?over(?:geven)?\b|"
     r"\bkan\s+(?:alles|gewoon|goed)\s+(?:binnen\s*houden|eten|drinken)\b"
 )
@@ -285,6 +360,14 @@ def frame_of(text: str, start: int, end: int) -> Frame:
         return Frame(PAST)
     # A negation governs only its own phrase: not across a comma or "en".
     # ("vraagt of" is a question, not an "or".)
+    if _ANSWERED_NO.match(text, end, end + 12):
+        return Frame(NEGATED)
+    if _DENIED_LIST.search(before):
+        return Frame(NEGATED)
+    if _CONDITION_OPENS.search(before) and _CONDITION_VERB_AFTER.search(after) and not now:
+        return Frame(HYPOTHETICAL)
+    if _DATED_CLAUSE_END.search(after) and not now:
+        return Frame(PAST)
     phrase = re.split(r",|\sen\s|\sand\s|(?<!vraagt)(?<!vroeg)(?<!vragen)(?<!vraag)\sof\s", before)[-1]
     near = " ".join(phrase.split()[-_NEGATION_WORDS:]) + " "
     if DENIAL.search(text, max(clause_start, start - 20), min(clause_end, end + 5)):
@@ -323,25 +406,100 @@ _HYPOTHETICAL_SENTENCE = re.compile(
     # "wat moet ik doen als mama benauwd wordt": in the development sets every
     # one of 29 such questions asked ahead, none reported an emergency.
     r"\b(?:wat|wa)\s+(?:moet|mot|moeten|moete)\s+(?:ik|we|wij|je)\s+(?:dan\s+)?(?:doen|doe)\s+(?:als|as|wanneer|indien)\b|"
-    r"\bwie\s+(?:moet|mot)\s+ik\s+(?:dan\s+)?(?:bellen|belle)\s+(?:als|as|wanneer)\b|\bin case of\b"
+    r"\bwie\s+(?:moet|mot)\s+ik\s+(?:dan\s+)?(?:bellen|belle)\s+(?:als|as|wanneer)\b|\bin case of\b|"
+    # A condition about some day: "als ze ooit een toeval krijgt", "if she ever".
+    r"\b(?:als|as|wanneer|mocht|indien|if)\s+(?:\S+\s+){0,3}?(?:ooit|ever|one day|op een dag|in de toekomst)\b|"
+    r"^\s*(?:suppose|supposing|imagine)\b|\bwhen\s+should\s+(?:i|we|he|she|you)\s+(?:call|bring|go|take)\b|"
+    # Asking the rule: "moet ik bij koude rillingen altijd bellen?", "wanneer
+    # hij bij benauwdheid 112 moet bellen".
+    r"^\s*(?:moet|moeten|mot|mag|kan|kun)\s+(?:ik|we|je|u)\s+bij\b|"
+    r"\bwanneer\s+(?:ik|je|we|hij|ze|zij|u)\s+(?:\S+\s+){0,5}?(?:moet|moeten|mot|moete)\s+(?:bellen|belle)\b"
 )
+
+# Sentences that ask whether a treatment or the disease causes a symptom:
+# "kunnen botuitzaaiingen in de rug tintelingen in de benen geven?". Not
+# with a figure in it ("kan de chemo koorts geven, ik heb 39,2").
+_CAUSE_QUESTION = re.compile(
+    r"^\s*(?:\S+\s+){0,2}?(?:kan|kunnen|kun|geeft|geven|veroorzaakt|veroorzaken|can|could|does|do)\s+(?:je\s+|u\s+)?"
+    r"(?:van\s+)?(?:de\s+|een\s+|het\s+|the\s+)?(?:chemo\w*|kuur|kuren|behandeling\w*|bestraling|radiotherapie|\w*therapie|"
+    r"hormoonpil\w*|medicijn\w*|pillen|tabletten|\w*uitzaaiing\w*|metastas\w*|mets|bisfosfonat\w*|denosumab|morfine|"
+    r"tamoxifen|letrozol|anastrozol|herceptin|trastuzumab|kanker|tumou?r\w*)\b.*\b(?:geven|veroorzaken|opleveren|cause|give)\b"
+    # Why people in general get it: "waardoor worden mensen benauwd?".
+    r"|\b(?:waardoor|waarom|hoe)\s+(?:worden|raken|krijgen|word|raak|krijg)\s+(?:mensen|je|patienten|vrouwen|men)\b"
+)
+
+# "Mocht ik ooit zo somber worden dat ..., bij wie kan ik dan terecht?": a
+# possibility some day with a question who helps. The only hypothetical that
+# lowers the weight of despairing words (see safety.red_flags.assess).
+_AHEAD_HELP = re.compile(
+    r"\b(?:(?:als|as|mocht|wanneer|indien|if)\s+(?:\S+\s+){0,4}?|(?:bang|angst)\s+dat\s+(?:\S+\s+){0,3}?)"
+    r"(?:ooit|ever|one day|op een dag|later|in de toekomst)\b.*"
+    r"\b(?:bij wie|wie kan|naar wie|waar kan|waar moet|who can|where can|who do|hoe (?:moet|kan) ik (?:daarop |daar )?reageren)"
+)
+
+
+def _previous_end(text: str, start: int) -> int:
+    """Where the sentence before the one starting at `start` ends."""
+    end = start
+    while end > 0 and (text[end - 1].isspace() or text[end - 1] in ".!?"):
+        end -= 1
+    return end
 
 
 def hypothetical_sentence_spans(text: str) -> List[Tuple[int, int]]:
     """Spans of the sentences of `text` (normalised) that ask about a
     possibility rather than report something happening now."""
-    spans = []
+    spans: List[Tuple[int, int]] = []
     start = 0
     for end_match in [*_SENTENCE_END.finditer(text), None]:
         end = end_match.start() if end_match else len(text)
         sentence = text[start:end]
         hypothetical = _HYPOTHETICAL_SENTENCE.search(sentence) or _CONDITIONAL_SENTENCE.search(sentence)
-        if sentence.strip() and hypothetical and not _NOW.search(sentence):
+        # "Welke klachten krijg je dan? Hoofdpijn? Dubbelzien?": a bare
+        # question of a few words goes on the list of the one before.
+        listed = (
+            bool(spans)
+            and spans[-1][1] == _previous_end(text, start)
+            and len(sentence.split()) <= 3
+            and text[end : end + 1] == "?"
+        )
+        if sentence.strip() and (hypothetical or listed) and not _NOW.search(sentence):
             spans.append((start, end))
         if end_match is None:
             break
         start = end_match.end()
     return spans
+
+
+def _sentence_spans(text: str, regex: Pattern[str]) -> List[Tuple[int, int]]:
+    """Spans of the sentences of `text` that `regex` finds and that say
+    nothing about now."""
+    spans = []
+    start = 0
+    for end_match in [*_SENTENCE_END.finditer(text), None]:
+        end = end_match.start() if end_match else len(text)
+        sentence = text[start:end]
+        if sentence.strip() and regex.search(sentence) and not _NOW.search(sentence):
+            spans.append((start, end))
+        if end_match is None:
+            break
+        start = end_match.end()
+    return spans
+
+
+def cause_question_spans(text: str) -> List[Tuple[int, int]]:
+    """Sentences asking whether a treatment or the disease causes a symptom,
+    without a figure in them ("kan de chemo koorts geven, ik heb 39,2")."""
+    return [
+        (start, end)
+        for start, end in _sentence_spans(text, _CAUSE_QUESTION)
+        if not _DIGIT.search(text, start, end)
+    ]
+
+
+def ahead_help_spans(text: str) -> List[Tuple[int, int]]:
+    """Sentences asking who helps if despair comes some day."""
+    return _sentence_spans(text, _AHEAD_HELP)
 
 
 def says_over_or_asks_a_rule(text: str) -> bool:

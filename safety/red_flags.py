@@ -16,13 +16,17 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Dict, FrozenSet, List, Optional, Pattern, Tuple
+from typing import Dict, FrozenSet, List, Optional, Pattern, Sequence, Tuple
 
 from safety.context import (
     ALL_FRAMES,
+    ASKS_AHEAD,
     DENIAL,
     HYPOTHETICAL,
+    INFORMATIONAL,
     Frame,
+    ahead_help_spans,
+    cause_question_spans,
     frame_of,
     hypothetical_sentence_spans,
     says_over_or_asks_a_rule,
@@ -84,7 +88,7 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
     ],
     # Fever (during chemotherapy: a possible infection with low blood counts).
     "fever": [
-        r"\bkoorts|\bko{1,2}rts\b|\bkoors\b|\bkoorst\b|\bfever\b|\bfeverish\b|\bhigh temp",
+        r"\bkoorts(?!vrij)|\bko{1,2}rts\b|\bkoors\b|\bkoorst\b|\bfever\b|\bfeverish\b|\bhigh temp",
         r"\b(?:heb|heeft|had|hebben|met|en)\s+(?:\S+\s+){0,2}?verhoging\b(?!\s+van\s+de\s+(?:dosis|dosering))",
         r"\b(?:rillerig|rilt|rillen|klappertand\w*|bibber\w*|chills|shivering|shaking with cold)\b",
         r"\b(?:gloei\w*|brand\w* van binnen)\b.{0,60}\b(?:koud|ijskoud|rillen|rillerig|bibber\w*)|\b(?:warm|heet) en (?:koud|ijskoud)\b|\bhot and cold\b",
@@ -158,7 +162,7 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"\bovergeven\b|\bovergeeft\b|\bgeeft over\b|\bgaf over\b|\bbraken\b|\bbraakt\b|\bbraak\b|\bspugen\b|\bspuugt\b|\bkotsen\b",
         # "toeval" is a seizure only after had/got ("een toeval" as in chance is common);
         # "schokken" only with a body part ("dat schokte me" is emotional).
-        r"\binsult\b|(?<!anti-)(?<!anti)\bepilep|\b(?:aanval|aanvallen)\b|\bstuip|\btrekkingen\b|\bseizure|\bfit\b|\bconvuls",
+        r"\binsult\b|(?<!anti-)(?<!anti)\bepilep|\b(?:aanval|aanvallen)\b|\bstuip|\btrekkingen\b|\bseizure|(?<!weer )(?<!helemaal )(?<!lekker )(?<!niet )(?<!zo )(?<!heel )(?<!nog )(?<!best )(?<!vrij )(?<!erg )\bfit\b(?!\s+(?:genoeg|voelen|voel|blijven|zijn|en|voor)\b)|\bconvuls",
         r"\b(?:kreeg|krijgt|krijg|had|heeft|heb)\s+(?:\S+\s+){0,2}?(?:een\s+)?toeval(?:len)?\b(?!\s+(?:dat|of))",
         r"\b(?:armen|benen|arm|been|lichaam|lijf|hoofd|gezicht|hand|handen)\s+(?:\S+\s+){0,3}?(?:schok|schokt|schokte|schokken|trekt|trokken)\b",
         r"\b(?:ligt|lag|begon|begint|zit)\s+(?:\S+\s+){0,2}?te\s+(?:schokken|trillen en schokken)\b",
@@ -278,7 +282,7 @@ _DISTRESS_PATTERNS: List[str] = [
     r"\bwat heeft het (?:\S+\s+){0,2}?(?:nog\s+)?(?:voor\s+)?zin\b|waarom zou ik (?:\S+\s+){0,1}?(?:nog\s+)?(?:doorgaan|verder)",
     r"\b(?:alle|al mijn|al m'n)\s+(?:pillen|medicijnen|tabletten)\s+(?:\S+\s+){0,3}?(?:innemen|nemen|slikken)",
     r"\b(?:balkon|brug|flat|trein)\b.{0,30}\bspringen\b|\bspringen\b.{0,30}\b(?:balkon|brug|flat|trein)\b|\bvoor de trein\b",
-    r"\bafscheidsbrie(?:f|ven)\b|\bcrisis\b|\bgeen uitweg\b",
+    r"\bafscheidsbrie(?:f|ven)\b|(?<!viscerale )(?<!visceral )\bcrisis\b|\bgeen uitweg\b",
     # "de chemo hoeft niet meer" is about treatment; "het hoeft niet meer" is despair.
     r"\b(?:het|t|dit|leven)\s+hoeft\s+(?:voor mij\s+|van mij\s+)?(?:allemaal\s+)?niet\s+meer(?:\s*[.,!?]|\s*$)",
     r"(?:eind|einde)\s+(?:aan|maken aan)\s+(?:\S+\s+){0,2}?(?:leven|alles)|(?:er|het)\s+(?:\S+\s+){0,2}?(?:een\s+)?(?:eind|einde)\s+aan\s+(?:\S+\s+)?maken",
@@ -297,7 +301,7 @@ _DISTRESS_PATTERNS: List[str] = [
     # Plans and means: a time, a method, pills saved up.
     r"\b(?:pillen|tabletten|medicijnen|slaappillen|morfine|oxy\w*)\s+(?:\S+\s+){0,4}?(?:gespaard|opgespaard|verzameld|klaar\s*(?:gelegd|liggen|staan)?|bewaard|apart gehouden|apart gelegd)\b",
     r"\b(?:gespaard|opgespaard|verzameld)\s+(?:\S+\s+){0,3}?(?:pillen|tabletten|medicijnen|slaappillen)\b",
-    r"\b(?:eind|einde)\s*(?:er)?aan\b(?:\s+\S+){0,3}\s+(?:maken|maak|maakt)\b|\b(?:maak|maakt|maken)\s+(?:er|het)\s+(?:\S+\s+){0,3}?(?:een\s+)?(?:eind|einde)\s+aan\b",
+    r"\b(?:eind|einde)\s*(?:er)?aan\b(?:\s+\S+){0,3}\s+(?:maken|maak|maakt)\b|\b(?:maak|maakt|maken)\s+(?:(?:ik|ze|zij|hij|we|je)\s+)?(?:er|het)\s+(?:\S+\s+){0,3}?(?:een\s+)?(?:eind|einde)\s+aan\b",
     r"\b(?:afscheid\s+(?:\S+\s+){0,2}?(?:nemen|genomen|neem)\s+van\s+(?:iedereen|jullie|het leven)|laatste\s+(?:\S+\s+){0,1}?(?:bericht|brief|keer dat))\b",
     r"\b(?:spullen|sieraden|bezittingen)\s+(?:\S+\s+){0,3}?(?:weggeven|weg te geven|verdelen|weggegeven)\b.{0,80}\b(?:niet meer|afscheid|klaar|nodig)",
     r"\b(?:beter\s+af|beter\s+zonder\s+mij|better off)\b|\bzonder mij\s+(?:\S+\s+){0,2}?beter\b",
@@ -337,7 +341,7 @@ _DISTRESS_PATTERNS: List[str] = [
     r"\b(?:in|op)\s+(?:haar|zijn|mijn|m'n|z'n|mn)\s+(?:armen|arm|benen|been|polsen|pols|dijen|buik)\s+(?:\S+\s+)?(?:gesneden|gekrast|gesneeën|gesneje)\b",
     # "ik zie het nut er niet meer van in".
     r"\bzie\s+(?:\S+\s+){0,2}?(?:het\s+)?nut\s+(?:er\s+)?(?:\S+\s+)?(?:niet|nie|geen)\s+(?:meer\s+)?(?:van\s+)?in\b",
-    r"\bgeen\s+(?:enkel\s+)?(?:lichtpuntje|hoop|toekomst)\s+meer\b|\bwhat'?s the point\b|\bno point\b|\bgeen zin meer\b(?!\s+in\s+(?!(?:het\s+)?leven|alles))|\b(?:alles|het leven)\s+(?:\S+\s+){0,1}?zinloos\b|\bik ben op\b|\bhet is op\b",
+    r"\bgeen\s+(?:enkel\s+)?(?:lichtpuntje|hoop|toekomst)\s+meer\b|\bwhat'?s the point\b(?!\s+of\s+(?:a\s+|an\s+|the\s+|this\s+|that\s+|more\s+|another\s+)?(?:\w+\s+)?(?:pet|ct|scan|mri|test|biopsy|treatment|therapy|chemo|radiation|operation|surgery|medicine|behandeling|onderzoek)\w*)|\bno point\b|\bgeen zin meer\b(?!\s+in\s+(?!(?:het\s+)?leven|alles))|\b(?:alles|het leven)\s+(?:\S+\s+){0,1}?zinloos\b|\bik ben op\b|\bhet is op\b",
     r"\b(?:can'?t|cannot) do this any ?more\b|\b(?:niet|nie|nt)\s+meer\s+op\s+(?:te\s+)?(?:brengen|brenge)\b|\bending my life\b|\bend it myself\b|\bpicked (?:the|a) date\b|\bgoodbye (?:messages|notes|letters)\b",
     r"^(?=.*\b(?:doe|ga)\s+ik\s+het\b)(?=.*\b(?:brieven|afscheid|pillen|sieraden|weggegeven|als iedereen weg|als mijn man|zaterdag|zondag|vannacht|morgen))|"
     r"\b(?:he'?ll|she'?ll|i'?ll|going to|gonna|will)\s+end it\b|\bweet\s+(?:\S+\s+){0,2}?hoe\s+ik\s+het\s+ga\s+doen\b|\b(?:is het|het is)\s+genoeg geweest\b",
@@ -377,7 +381,7 @@ _IDIOMS = re.compile(
     r"dying\s+(?:to|for)|killing\s+me|scared\s+to\s+death|bored\s+to\s+death|"
     r"(?:ik|je)\s+(?:ben|bent)\s+(?:de\s+)?weg\s+kwijt\s+(?:met|in|door)|"
     r"(?:snap|begrijp)\s+er\s+(?:geen\s+(?:bal|snars|moer|jota)|niks|niets)\s+van|"
-    r"(?:zie|ziet)\s+(?:het|t)\s+(?:\S+\s+){0,2}?(?:niet|nie|nt)\s+meer\s+zitten\s+met\s+(?:die|de|dien|dat|het|deze|dit)\s+(?:parkeer\w*|\w*automaat|formulier\w*|papier\w*|wachtrij|wachttijd\w*|website|app|portaal|printer|computer|telefoon|verzekering\w*|rekening\w*|parking)|"
+    r"(?:zie|ziet|zien)\s+(?:het|t)\s+(?:\S+\s+){0,2}?(?:niet|nie|nt)\s+meer\s+zitten\s+met\s+(?:die|de|dien|dat|het|deze|dit)\s+(?:parkeer\w*|\w*automaat|formulier\w*|papier\w*|wachtrij|wachttijd\w*|website|app|portaal|printer|computer|telefoon|verzekering\w*|rekening\w*|parking)|"
     r"koude\s+rillingen\s+van\s+(?:die|dat|de|het|deze|dit)\s+(?:folder|brief|brochure|film|verhaal|boek|serie|programma|schema|rooster|gedachte|idee|nieuws|formulier|rekening)|"
     r"(?:geeft|geven|gaf|bezorgt)\s+(?:me|mij|je|ons)\s+(?:echt\s+)?(?:de\s+)?koude\s+rillingen|"
     r"\bstik(?:te|ken|t)?\s+(?:bijna\s+|echt\s+)?van\s+(?:het\s+)?lachen|(?:de\s+)?stuipen\s+op\s+het\s+lijf|"
@@ -385,6 +389,8 @@ _IDIOMS = re.compile(
     r"(?:de\s+)?grond\s+(?:zakte|zakt|zonk)\s+(?:\S+\s+){0,3}?weg|fed\s+up|sick\s+(?:and\s+tired\s+)?of\s+waiting|door\s+de\s+bomen\s+het\s+bos\s+(?:niet\s+)?(?:meer\s+)?(?:niet\s+)?(?:zien|zie|ziet)|"
     r"op\s+van\s+de\s+zenuwen|(?:tril|tril\w*|sta\s+te\s+trillen)\s+(?:\S+\s+){0,2}?(?:mijn|m'n|mn|haar|zijn)\s+benen\s+van\s+(?:de\s+)?(?:zenuwen|spanning|angst|de stress)|"
     r"(?:zie|ziet|zien)\s+door\s+de\s+bomen\s+het\s+bos\s+(?:niet|nie)(?:\s+meer)?|krijg\w*\s+er\s+(?:\S+\s+)?koude\s+rillingen\s+van\b|"
+    r"bijna\s+een\s+hartaanval|(?:almost|nearly)\s+(?:had|gave\s+(?:me|her|him))\s+a\s+heart\s+attack|"
+    r"koude\s+rillingen\s+(?:als|wanneer|bij)\s+(?:ik|ze|hij|je)\s+(?:\S+\s+){0,4}?(?:denk|denkt|lees|leest|hoor|hoort|zie|ziet)\b|"
     r"(?:viel|val|valt|vallen)\s+bijna\s+van\s+(?:mijn|m'n|mn)\s+stoel|van\s+(?:mijn|m'n|mn)\s+stoel\s+(?:\S+\s+)?van\s+(?:verbazing|schrik|het\s+lachen)|"
     r"van\s+(?:mijn|m'n|mn)\s+a\s*propos|"
     r"\w+\s+(?:\w+\s+)?(?:\w+\s+)?,?\s*figuurlijk(?:\s+dan)?)"
@@ -467,23 +473,22 @@ def _current_and_framed(
     clean: str,
     framed_spans: List[Tuple[int, int]],
     demoting: FrozenSet[str] = ALL_FRAMES,
-    hypothetical_spans: Optional[List[Tuple[int, int]]] = None,
+    sentence_frames: Sequence[Tuple[str, List[Tuple[int, int]]]] = (),
 ) -> Tuple[bool, bool]:
     """Whether `regex` matches as something happening now, and whether it
     matches only inside a non-current frame of the kinds in `demoting`
-    (whose spans are collected)."""
+    (whose spans are collected). `sentence_frames` are whole sentences with
+    the frame they put their words in ("in case of chest pain, bel ik 112
+    of de oncologie?" is hypothetical)."""
     framed = False
     spans = []
     for match in regex.finditer(clean):
         frame = frame_of(clean, match.start(), match.end())
-        if (
-            frame.current
-            and hypothetical_spans
-            and HYPOTHETICAL in demoting
-            and _inside(match.span(), hypothetical_spans)
-        ):
-            # "in case of chest pain, bel ik 112 of de oncologie?"
-            frame = Frame(HYPOTHETICAL)
+        if frame.current or frame.kind not in demoting:
+            frame = next(
+                (Frame(kind) for kind, kind_spans in sentence_frames if _inside(match.span(), kind_spans)),
+                frame,
+            )
         if frame.current or frame.kind not in demoting:
             return True, False
         framed = True
@@ -506,9 +511,10 @@ def assess(text: str) -> SafetyVerdict:
     framed_spans: List[Tuple[int, int]] = []
     # Whole sentences that ask about a possibility (safety.context).
     hypothetical = hypothetical_sentence_spans(clean)
+    alarm_sentence_frames = ((HYPOTHETICAL, hypothetical), (INFORMATIONAL, cause_question_spans(clean)))
     for category, regex in _ALARM_RE:
         is_current, is_framed = _current_and_framed(
-            regex, clean, framed_spans, hypothetical_spans=hypothetical
+            regex, clean, framed_spans, sentence_frames=alarm_sentence_frames
         )
         if is_current:
             current.append(category)
@@ -517,8 +523,14 @@ def assess(text: str) -> SafetyVerdict:
     # "Wat als ik gewoon stop met leven?" is not a hypothetical question about
     # a symptom: for distress, only a denial, the past or reading about it
     # lowers the weight of the words.
+    # Except asking ahead who helps if it comes some day ("mocht ik ooit zo
+    # somber worden ..., bij wie kan ik dan terecht?").
     distress, framed_distress = _current_and_framed(
-        _DISTRESS_RE, clean, framed_spans, DISTRESS_DEMOTING_FRAMES
+        _DISTRESS_RE,
+        clean,
+        framed_spans,
+        DISTRESS_DEMOTING_FRAMES | {ASKS_AHEAD},
+        sentence_frames=((ASKS_AHEAD, ahead_help_spans(clean)),),
     )
     # Denied symptoms that are no pattern of their own ("geen diarree") are
     # hidden from the classifier too.

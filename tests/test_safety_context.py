@@ -36,6 +36,27 @@ from safety.red_flags import ALARM, DISTRESS, PERSONAL_DECISION, assess
         # A whole sentence that asks ahead.
         ("in case of chest pain, do I call 112 or the ward?", "chest"),
         ("wat moet ik doen als ik ooit bloed ophoest?", "bleeding"),
+        # Over, with the recovery after it; a new clause after ", nu".
+        (
+            "na de derde kuur had mijn vader hoge koorts, nu is hij weer fit. krijgt hij dan minder chemo?",
+            "fever",
+        ),
+        ("drie jaar geleden heb ik mijn pols gebroken, nu heb ik botuitzaaiingen. is dat erg?", "fracture"),
+        (
+            "ik was in de winter een week verward door een blaasontsteking, nu ben ik weer helder",
+            "neurological",
+        ),
+        ("een tijdje terug per ongeluk twee keer mijn tabletten ingenomen, er is niks gebeurd", "medication"),
+        ("she had a seizure in 2019, since then nothing. can she drive?", "neurological"),
+        # Denied in a list, or asked and answered.
+        ("ik heb geen koorts of koude rillingen, alleen een loopneus", "fever"),
+        ("no fever or chills here, just tired. normaal?", "fever"),
+        ("benauwd? nee. alleen moe", "breathing"),
+        # A condition whose verb follows the symptom; a question about a cause.
+        ("als mijn zus ernstig benauwd wordt van de trap, wie bel ik?", "breathing"),
+        ("as mijn moeder koorts krijgt van de kuur, mot ik dan meteen bellen", "fever"),
+        ("kan bestraling van de rug tintelingen in de benen geven?", "spinal_cord"),
+        ("suppose she gets a seizure during the night, wat doen we dan?", "neurological"),
     ],
 )
 def test_a_symptom_in_a_non_current_frame_is_only_mentioned(message: str, framed: str) -> None:
@@ -61,6 +82,12 @@ def test_a_symptom_in_a_non_current_frame_is_only_mentioned(message: str, framed
         "hij is niet rustig, hij is verward en herkent me niet",
         "ik nam net per ongeluk een dubbele dosis oxycodon",
         "ze ligt de hele dag te spugen, houdt niks binnen en haar man is weg",
+        # Near the new frames, but happening now.
+        "vorige week gevallen, nu kan ik niet meer op mijn been staan",
+        "koorts? ja, 39,4 en ik ril",
+        "ik kan niet plassen of poepen en mijn benen zijn slap",
+        "kan de chemo koorts geven, ik heb 39,2",
+        "de koorts is nog niet weggegaan, 38,9",
     ],
 )
 def test_a_symptom_happening_now_stays_urgent(message: str) -> None:
@@ -84,6 +111,10 @@ def test_a_symptom_happening_now_stays_urgent(message: str) -> None:
         "dat vroege rooster, ik krijg er koude rillingen van",
         "ik viel bijna van mijn stoel toen ik de uitslag las, zo goed",
         "ik was helemaal van mijn a propos door dat gesprek",
+        "mijn buurman kreeg bijna een hartaanval toen hij de parkeerprijs zag",
+        "ik krijg koude rillingen als ik aan die scan denk",
+        "wat houdt een viscerale crisis in?",
+        "what's the point of a bone scan if they already know?",
     ],
 )
 def test_ambiguous_everyday_words_are_not_urgent(message: str) -> None:
