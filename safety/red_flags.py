@@ -324,6 +324,9 @@ _DISTRESS_PATTERNS: List[str] = [
     r"\b(?:daughter|son|kid|child|she|he|i)\s+(?:\S+\s+)?(?:cuts|cut|burns|scratches)\b(?!\s+(?:the|a|an|her hair|his hair|my hair|vegetables|bread)\b)|\bhit(?:s|ting)?\s+(?:my|her|his)\s+head\s+against|"
     r"\bexpres\s+(?:\S+\s+){0,4}?(?:tegen de kachel|gebrand|gesneden|gekrast|pijn gedaan|verwond)|\b(?:snij|snijd|snijdt|snijden|krast|kras)\s+in\s+(?:dr|d'r|der|haar|zijn|me|mn|m'n)\s+(?:arm\w*|ben\w*|been|pols\w*)",
     r"\bzelfbeschadig\w*|\bautomutilatie\b|\bzichzelf\s+(?:\S+\s+){0,2}?(?:pijn doen|pijn te doen|verwonden|iets aandoen|iets aan te doen)",
+    # Marks seen rather than the act: "krassen op zijn benen", "sneetjes in haar armen".
+    r"\b(?:krassen|krasjes|sneetjes|snijwonden|snijwondjes|cuts|scratches)\s+(?:\S+\s+)?(?:op|in|on)\s+(?:haar|zijn|z'n|zn|his|her)\s+"
+    r"(?:armen|arm|benen|been|polsen|pols|dijen|bovenbenen|buik|arms|legs|wrists|thighs)\b|"
     # A relative's self-harm told the other way round: "dat mijn dochter zich in haar armen snijdt".
     r"\bzich\s+(?:\S+\s+){0,6}?(?:snijdt|snijden|sneed|gesneden|krast|krassen|kraste|gekrast|verwond|verwondt|verwonden|verwondde)\b|"
     r"\b(?:krast|kras|krassen|kraste|snijdt|snijden|sneed|kerft)\s+(?:\S+\s+){0,4}?(?:scheer)?mesje\b",
