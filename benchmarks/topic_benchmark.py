@@ -45,7 +45,7 @@ from actions.knowledge_base import get_knowledge_base  # noqa: E402
 from actions.safety_replies import support_answer_after_distress  # noqa: E402
 from benchmarks.blind_parsing import parse_timed, part_to_score, trained_model  # noqa: E402
 from tests.helpers import BLIND_TOPIC_DIR, blind_sets, training_examples  # noqa: E402
-from understanding.small_talk import GOODBYE_INTENT, GREET_INTENT, THANK_INTENT  # noqa: E402
+from understanding.small_talk import SMALL_TALK_INTENTS  # noqa: E402
 
 RESULTS = REPO_ROOT / "benchmarks" / "results"
 OUT_OF_SCOPE = {"out_of_scope_other", "out_of_scope_medical"}
@@ -56,7 +56,6 @@ OUTSIDE_LABELS = {"off_topic", "not_in_source"}
 # greeting, thanks or goodbye reply is the right one, and so is the honest
 # out-of-scope reply ("ok", "lol").
 SMALL_TALK_LABEL = "small_talk"
-SMALL_TALK_INTENTS = {GREET_INTENT, GOODBYE_INTENT, THANK_INTENT}
 
 
 # Asking what the assistant is gets utter_bot_challenge: "a digital assistant,

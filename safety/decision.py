@@ -33,6 +33,7 @@ from actions.settings import QUESTION_INTENT_PREFIX
 from safety.classifier import ALARM_LABEL, DISTRESS_LABEL, NEITHER_LABEL
 from safety.red_flags import ALARM, DISTRESS, NO_WORDS, PERSONAL_DECISION, SafetyVerdict
 from understanding.other_cancers import OFF_TOPIC_INTENT
+from understanding.small_talk import SMALL_TALK_INTENTS
 
 ALARM_WITH_DISTRESS = "alarm_with_distress"
 URGENT_INTENTS = frozenset({ALARM, DISTRESS, ALARM_WITH_DISTRESS})
@@ -127,7 +128,10 @@ def decide(
     framed_only_alarm = bool(framed_categories) and not current_categories
     framed_only_distress = verdict.framed_distress and not verdict.distress
 
-    off_topic = classified == OFF_TOPIC_INTENT
+    # Only a greeting, thanks or goodbye ("hi 👋", "allez, tot de volgende"):
+    # a few words the classifier has nothing to go on, so it alone needs the
+    # off-topic score. A pattern still counts.
+    off_topic = classified == OFF_TOPIC_INTENT or classified in SMALL_TALK_INTENTS
     alarm_threshold = thresholds.alarm_framed if framed_only_alarm else thresholds.alarm
     distress_threshold = thresholds.distress_framed if framed_only_distress else thresholds.distress
     if off_topic:

@@ -286,6 +286,17 @@ def test_the_classifier_alone_needs_more_on_an_off_topic_message() -> None:
     assert decide(pattern, _scores(alarm=0.1), thresholds, "out_of_scope_other").intent == ALARM
 
 
+def test_the_classifier_alone_needs_more_on_a_greeting_thanks_or_goodbye() -> None:
+    # "hi" scored distress 0.61: a word or two the classifier has nothing to go on.
+    greeting = assess("hoi hoi 👋")
+    thresholds = Thresholds(distress=0.5, off_topic=0.9)
+    for small_talk in ("greet", "thank", "goodbye"):
+        assert decide(greeting, _scores(distress=0.61), thresholds, small_talk).intent is None
+        assert decide(greeting, _scores(distress=0.95), thresholds, small_talk).intent == DISTRESS
+    despair = assess("hoi, ik wil niet meer leven")
+    assert decide(despair, _scores(distress=0.1), thresholds, "greet").intent == DISTRESS
+
+
 def test_the_classifier_alone_needs_more_on_a_topic_question_without_any_pattern() -> None:
     question = assess("welke pijnstillers zijn er nog als deze niet meer genoeg helpen")
     assert not question.alarm_categories and not question.framed_categories and not question.distress

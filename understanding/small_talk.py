@@ -18,6 +18,7 @@ from typing import Optional, Set
 GREET_INTENT = "greet"
 THANK_INTENT = "thank"
 GOODBYE_INTENT = "goodbye"
+SMALL_TALK_INTENTS = frozenset({GREET_INTENT, THANK_INTENT, GOODBYE_INTENT})
 
 _GREETINGS = (
     r"hal+o+|hal+o+tjes|hal+u|ho+i+|hey+|hei|hi+|hai|hiya|hello+|helo|yo|moi|moin|"
