@@ -23,7 +23,13 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels import action_payload, action_response_validation, lazy_rule_states, rule_match_cache
+from channels import (
+    action_payload,
+    action_response_validation,
+    lazy_rule_states,
+    rule_match_cache,
+    sequential_graph,
+)
 from channels.output import (
     MAX_MESSAGE_CHARS,
     MAX_SENDER_CHARS,
@@ -46,6 +52,10 @@ action_payload.install(action_payload.user_turns_from_environment())
 lazy_rule_states.install()
 # ... and to reuse RulePolicy's matching rules for a recurring tail of states.
 rule_match_cache.install()
+# ... and to run the prediction graph in a fixed order instead of through dask.
+# STOCK_GRAPH_RUNNER=1 keeps rasa's dask runner (for the benchmark's comparison).
+if os.environ.get("STOCK_GRAPH_RUNNER") != "1":
+    sequential_graph.install()
 
 
 class MetadataCollectingOutputChannel(ContractOutputChannel, CollectingOutputChannel):
