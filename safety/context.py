@@ -50,7 +50,7 @@ _FORWARD: List[Tuple[str, str]] = [
     (
         NEGATED,
         # Not when it negates another verb: "als het niet lukt, neem ik ze allemaal".
-        r"\b(?:geen|gene|gen|zonder|nooit|niet|nie|niks|niets|no|not|never|without|don'?t have|do not have|nul komma nul|zero)\b"
+        r"\b(?<!waarom )(?<!why )(?:geen|gene|gen|zonder|nooit|niet|nie|niks|niets|no|not|never|without|don'?t have|do not have|nul komma nul|zero)\b"
         r"(?!\s+(?:meer\s+)?(?:lukt|lukken|helpt|helpen|werkt|werken|beter|goed)\b)",
     ),
     # Past and over: long ago, an earlier treatment.
@@ -94,7 +94,7 @@ _FORWARD: List[Tuple[str, str]] = [
     # Informational: asking about or reading about the symptom in general.
     (
         INFORMATIONAL,
-        r"\b(?:ik\s+(?:las|lees|heb gelezen|hoorde|heb gehoord)|(?:las|lees|gelezen|gehoord)\s+(?:dat|over|op|in)|"
+        r"\b(?:(?<!toen )(?<!nadat )(?<!sinds )ik\s+(?:las|lees|heb gelezen|hoorde|heb gehoord)|(?:las|lees|gelezen|gehoord)\s+(?:dat|over|op|in)|"
         r"op internet|in (?:de|een) (?:folder|brochure|krant)|op (?:de|een) (?:website|site|forum)|"
         r"(?:de|mijn|haar) (?:arts|dokter|oncoloog|verpleegkundige|huisarts)\s+(?:zei|vertelde|noemde|had het over|sprak over)|"
         r"(?:is|zijn|kan|kunnen)\s+(?:\S+\s+){0,4}?(?:een\s+)?bijwerking(?:en)?|"
@@ -202,7 +202,7 @@ _RESOLVED = re.compile(
     r"\b(?:alles (?:was|is) (?:weer\s+)?(?:ok|oke|goed|in orde)|(?:gaat|ging|loopt|is) (?:het\s+)?(?:nu\s+)?weer (?:goed|normaal|beter)|"
     r"(?:sindsdien|daarna|nadien) (?:niks|niets|nooit|geen)|(?:is|was) (?:nu\s+)?weer (?:over|weg|normaal)|"
     r"(?:fine|ok|okay|better) now|now (?:all\s+|everything\s+)?(?:ok|okay|fine|good|well)|nothing since(?!\s+(?:yesterday|this|last|today|\d))|never again since|"
-    r"(?:is|was) (?:toen\s+)?(?:over|overgegaan)(?!\s+(?:\d+|een|twee|drie|vier|vijf|enkele|paar|een paar)\b)|"
+    r"(?:is|was) (?:toen\s+)?(?:over|overgegaan)(?!\s+(?:\d+|een|twee|drie|vier|vijf|enkele|paar|een paar|mijn|zijn|haar|de|het|je|hun|ons|onze|wat|alles|iets|dat|die|dit)\b)|"
     r"(?<!verder )(?:gaat|ging) (?:het\s+)?(?:nu\s+)?(?:weer\s+)?(?:goed|prima)|weer\s+(?:helemaal\s+)?(?:de|het)\s+oude|"
     r"(?:is|was|zijn)\s+(?:nu\s+)?ingesteld\s+op|bleek\s+(?:\S+\s+){0,2}?(?:mee\s+te\s+vallen|spier\w*|onschuldig|niks|niets)|"
     r"voel\s+(?:ik|ze|hij)\s+(?:me|mij|zich)\s+(?:nu\s+)?(?:weer\s+)?(?:prima|goed)|"
@@ -253,6 +253,12 @@ _CONDITIONAL_SENTENCE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)|\n")
 _DIGIT = re.compile(r"\d")
+# An episode of today is urgent even when it is over already: a seizure or a
+# fever today during chemotherapy is reason to call ("stuiptrekking gehad
+# net, nu weer goed").
+_TODAY = re.compile(
+    r"\b(?:net|zojuist|vandaag|vannacht|vanochtend|vanmorgen|vanmiddag|vanavond|just now|this morning|today)\b"
+)
 
 # "rillingen? nee.": the symptom asked and answered with a no.
 _ANSWERED_NO = re.compile(r"\s*\?+\s*(?:nee|neen|nope|no|nop|nah)\b")
@@ -356,7 +362,9 @@ def frame_of(text: str, start: int, end: int) -> Frame:
     if sentence_end is not None and not _NOW.search(sentence):
         following = _SENTENCE_END.search(text, sentence_end.end())
         resolved_end = following.start() if following else len(text)
-    if _RESOLVED.search(text, end, resolved_end):
+    if _RESOLVED.search(text, end, resolved_end) and not _TODAY.search(
+        text, clause_start, min(clause_end, end + 25)
+    ):
         return Frame(PAST)
     # A negation governs only its own phrase: not across a comma or "en".
     # ("vraagt of" is a question, not an "or".)

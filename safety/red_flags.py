@@ -56,6 +56,9 @@ _NOT = r"(?:niet|nt|nie|ni)"
 _ALARM_PATTERNS: Dict[str, List[str]] = {
     # Spinal cord compression: strength or feeling in the legs, bladder, bowel.
     "spinal_cord": [
+        # Found after round 7 was scored: "het gevoel is weg in me voete", "voel mijn benen steeds minder".
+        rf"\bgevoel\s+(?:is\s+)?(?:\S+\s+)?weg\s+(?:in|uit)\s+(?:mijn|me|m'n|mn|haar|zijn|z'n|de)\s+(?:voeten|voete|voet|{_LEGS}|bene)\b|"
+        r"\bvoel\s+(?:ik\s+)?(?:\S+\s+){0,6}?(?:benen|bene|voeten|voete)\s+(?:steeds\s+)?minder\b",
         rf"{_LEGS}\s+{_GAP}(?:{_NOT}|nauwelijks|amper)\s+(?:goed\s+)?(?:meer\s+)?(?:goed\s+)?(?:bewegen|voelen|optillen|gebruiken|dragen)",
         rf"{_LEGS}\s+(?:\S+\s+){{0,2}}?(?:wil|willen|wille|doen|doet)\s+(?:het\s+)?{_NOT}\s+meer\b|{_LEGS}\s+(?:\S+\s+){{0,2}}?slapen\s+(?:\S+\s+){{0,2}}?(?:hele tijd|steeds|constant)",
         rf"(?:geen|minder|weinig)\s+(?:kracht|gevoel)\s+(?:meer\s+)?(?:\S+\s+)?in\s+{_GAP}{_LEGS}",
@@ -130,6 +133,10 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
     ],
     # A fall or sudden severe bone pain with bone metastases: possible fracture.
     "fracture": [
+        # Found after round 7 was scored: "nu staat haar pols scheef", "knak gehoord", "kan er niet meer op steunen".
+        r"\b(?:pols|arm|been|enkel|heup|schouder|vinger|bovenarm|onderarm)\s+(?:\S+\s+){0,2}?(?:staat|stond|ligt|hangt)\s+(?:helemaal\s+)?scheef\b|"
+        r"\b(?:staat|hangt)\s+(?:haar|zijn|mijn|m'n)\s+(?:pols|arm|been|enkel)\s+scheef\b|\b(?:knak|krak)\s+(?:\S+\s+)?(?:gehoord|gevoeld)\b|"
+        r"\b(?:kan|kon)\s+(?:er\s+)?(?:\S+\s+)?(?:niet|nie)\s+(?:meer\s+)?op\s+(?:steunen|staan)\b|\bligt\s+(?:\S+\s+){0,2}?op\s+de\s+(?:\w*vloer|grond)\b",
         # "gevallen" also means "cases" (in welke gevallen): only the verb forms.
         # "zijn er gevallen (bekend)" means cases: "er" never stands before a fall.
         r"\b(?:ben|is|was)\s+(?:(?!er\b)\S+\s+){0,4}?(?:gevallen|gestruikeld|uitgegleden)\b(?!\s+(?:bekend|waarin|waarbij|beschreven))",
@@ -146,6 +153,11 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"(?:kan|kun|kon)\s+(?:\S+\s+){0,3}?(?:niet|nauwelijks)\s+(?:meer\s+)?(?:op|met)\s+(?:\S+\s+){0,2}?(?:been|benen|heup|voet)\s+staan",
     ],
     "neurological": [
+        # Found after round 7 was scored: confusion described, words not found, a sudden headache.
+        r"\bstaart?\s+(?:al\s+)?(?:\S+\s+){0,4}?voor\s+zich\s+uit\b|\b(?:zegt|praat|kletst)\s+(?:\S+\s+){0,2}?dingen\s+die\s+nergens\s+op\s+slaan\b|"
+        r"\bweet\s+(?:mijn|me|m'n|mn|haar|zijn)\s+naam\s+niet\s+meer\b|\bkan\s+(?:\S+\s+)?geen\s+woorden\s+(?:meer\s+)?vinden\b|\bzinnen\s+lopen\s+door\s+elkaar\b|"
+        r"\b(?:zegt|zei)\s+dat\s+(?:ik|ze|hij)\s+een\s+(?:aanval|insult|toeval)\s+(?:heb|had|heeft)\s+gehad\b|"
+        r"\bhoofdpijn\s+(?:\S+\s+){0,3}?(?:ineens|opeens|plots|plotseling)\b|\bzo\s+erg\s+nooit\s+gehad\b|\blicht\s+doet\s+(?:\S+\s+)?pijn\b",
         r"\b(?:wist|weet)\s+(?:\S+\s+)?(?:niet|nie)\s+(?:meer\s+)?(?:hoe\s+ik\s+daar\s+(?:kwam|gekomen)|waar\s+ik\s+(?:was|ben))\b|"
         r"\bdon'?t know (?:where i am|how i got (?:here|there))\b",
         # Found after round 6 was scored: not answering, staring, not recognising, "niet aanspreekbaar".
@@ -189,6 +201,8 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"(?:kan|kon)\s+(?:\S+\s+){0,2}?niet\s+(?:meer\s+)?(?:goed\s+)?(?:praten|uit zijn woorden|uit haar woorden)|\bscheve mond\b|\bdubbel zien\b|\bhalfzijdig\b",
     ],
     "bleeding": [
+        # Found after round 7 was scored: "blijft maar doorbloeden door het verband".
+        r"\b(?:door)?bloed\w*\s+(?:\S+\s+){0,2}?door\s+(?:het|de|m'n|mijn)\s+(?:verband|pleister|gaasje|gaas)\b|\bblijft\s+(?:maar\s+)?doorbloeden\b",
         r"\b(?:hemopto\w*|haemopto\w*|hemoptysis|haemoptysis|hematemes\w*|haematemes\w*|melaena|melena)\b",
         # Found after round 6 was scored: "bloedbraken", "blood when I cough, quite a lot".
         r"\bbloed\s?braken\b|\bbloed\s+(?:overgeven|overgegeven|opgeven|gebraakt)\b|\bblood\s+when\s+(?:i|she|he|we)\s+cough",
@@ -210,6 +224,9 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
     ],
     # Unable to keep fluids down: dehydration within hours during treatment.
     "fluids": [
+        # Found after round 7 was scored: "drinken komt er direct weer uit", "kan pillen niet binnenhouden", "op de wc, 15 keer".
+        r"\b(?:drinken|water|eten|thee)\s+(?:komt|kwam)\s+(?:er\s+)?(?:direct|meteen|gelijk|zo)\s+(?:weer\s+)?uit\b|"
+        r"\b(?:pillen|medicijnen|tabletten|medicatie)\s+(?:\S+\s+)?(?:niet|nie)\s+binnen\s*(?:houden|gehouden)\b|\bop\s+de\s+(?:wc|pot)\b[^.!?]{0,40}\b\d+\s*keer\b",
         r"(?:kan|kon|kun|lukt)\s+(?:\S+\s+){0,3}?(?:niks|niets|nix|geen\s+\S+|nauwelijks\s+\S+)\s+(?:meer\s+)?(?:binnen\s*houden|binnenhouden|binnen te houden|inhouden|drinken)",
         r"\b(?:houd|hou|houdt|blijft)\s+(?:\S+\s+){0,2}?(?:niks|niets)\s+(?:meer\s+)?binnen\b|\balles\s+(?:\S+\s+){0,4}?(?:komt|kwam)\s+(?:er\s+)?(?:meteen\s+|direct\s+)?(?:weer\s+)?uit\b",
         # Found after round 6 was scored: "geen slok water meer binnen", "kan niks eten of drinken".
@@ -227,6 +244,14 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
     ],
     # Too much medicine, a dose changed by the patient, a child that swallowed pills.
     "medication": [
+        # Found after round 7 was scored: a dose changed on one's own, a child and pills said indirectly, a dose given twice.
+        r"\b(?:zelf|eigen houtje)\b[^.!?]{0,60}\b(?:halveren|gehalveerd|halveer|verdubbel\w*|omhoog\s+gedaan|verhoogd|verlaagd|geknipt|doorgeknipt)\b|"
+        r"\b(?:gehalveerd|halveren|omhoog\s+gedaan|geknipt)\b[^.!?]{0,60}\bzelf\b|\bpleister\s+(?:\S+\s+)?(?:geknipt|doorgeknipt)\b|"
+        r"\b(?:peuter|kleuter|kind|kindje|neefje|nichtje|zoontje|dochtertje|kleinkind\w*|kleindochter\w*|kleinzoon\w*|toddler|daughter|son|grandson|granddaughter)\b[^.!?]{0,80}\b(?:pillen|pil|strip|pillendoos|pijnstillers|tabletten|medicijnen|pills|tablets)\b[^.!?]{0,80}"
+        r"\b(?:paar\s+weg|er\s+(?:zijn|zitten)\s+er\s+(?:\S+\s+)?(?:weg|minder)|swallowed|ingeslikt|opgegeten)\b|"
+        r"\b(?:daughter|son|toddler|kid|child|grandson|granddaughter)\s+(?:\S+\s+){0,3}?swallowed\b|"
+        r"\bnog\s+een\s+keer\s+(?:gegeven|genomen|ingenomen)\b|\b(?:gegeven|genomen|ingenomen)\s+en\s+(?:later\s+|toen\s+|daarna\s+)?nog\s+een\s+keer\b|"
+        r"\bvergat\s+dat\s+(?:hij|ze|ik|zij)\s+(?:het|ze|die)\s+al\s+(?:had\s+)?(?:gedaan|gegeven|genomen|ingenomen)\b|\btook\s+(?:it\s+)?again\b|\b(?:\d|three|four)\s+times\s+today\b",
         r"\b(?:te\s*veel|teveel|dubbele dosis|dubbel)\s+(?:\S+\s+){0,4}?(?:ingenomen|genomen|geslikt|gespoten)\b",
         r"\b(?:twee keer|2x|2 keer|per ongeluk)\s+(?:\S+\s+){0,2}?(?:pillen|tabletten|medicijnen|dosis|morfine|oxycodon|capecitabine)\s+(?:\S+\s+){0,2}?(?:ingenomen|genomen|geslikt)\b",
         r"\b(?:overdosis|overdose|overdosed|took too many|taken too many|double dose)\b",
@@ -266,6 +291,15 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
 }
 
 _DISTRESS_PATTERNS: List[str] = [
+    # Found after round 7 was scored: plans told as arrangements, self-harm in other words.
+    r"\b(?:juwelen|sieraden|spullen|bezittingen|stuff|things)\s+(?:\S+\s+){0,2}?(?:verdeeld|weggegeven|weg\s+te\s+geven|away)\b|\bgiv(?:e|ing)\s+(?:\S+\s+){0,2}?(?:stuff|things|belongings)\s+away\b|"
+    r"\bgave\s+away\s+(?:her|his|my)\b|\b(?:pills|tablets)\s+(?:are\s+)?(?:saved|in my bag)\b|\bstash\s+of\b|"
+    r"\b(?:tabletten|pillen|pleisters|strips)\s+(?:\S+\s+){0,3}?(?:zijn\s+geteld|apart\s+gelegd|liggen\s+(?:\S+\s+){0,3}?(?:klaar|bij\s+elkaar))\b|"
+    r"\b(?:apart\s+gelegd|geteld)\b[^.!?]{0,60}\b(?:is\s+het\s+zover|doe\s+ik\s+het)\b|\bna\s+(?:mijn|de)\s+(?:verjaardag|kerst)\s+(?:doe\s+ik\s+het|stap\s+ik\s+eruit)\b|"
+    r"\bstap\s+ik\s+eruit\b|\b(?:zelf\s+)?(?:een\s+)?(?:punt|eind|einde)\s+(?:er)?(?:achter|aan)\s+(?:zet|zetten|maken|maak)\b|\bverloren\s+zaak\b|\bcan'?t\s+keep\s+going\b|"
+    r"\b(?:slaat|sloeg|bijt|beet|knijpt)\s+(?:\S+\s+)?(?:zichzelf|mezelf|haarzelf)\b|\bsnijd\s+ik\s+(?:\S+\s+)?weer\b|"
+    r"\b(?:mezelf|zichzelf|haarzelf)\s+(?:\S+\s+)?(?:gaan\s+|te\s+)?(?:snijden|krassen|branden|slaan)\b|"
+    r"\b(?:striemen|sneden|brandwondjes)\s+(?:\S+\s+)?(?:op|in)\s+(?:haar|zijn|z'n|zn|mijn)\s+(?:armen|arm|benen|been|polsen|pols|dijen|bovenbenen|buik)\b",
     # Means at hand with the intention: "als het niet lukt neem ik ze allemaal".
     r"\b(?:neem|slik)\s+ik\s+(?:ze|die|alles)\s+(?:\S+\s+)?allemaal\b|\b(?:take|swallow)\s+them\s+all\b|\buitzichtloos\w*",
     r"\bzelfmoord|\bzelfdoding|\bsuicid|\bsuicide\b",
