@@ -41,6 +41,12 @@ _CLAUSE_END = re.compile(
     r"|,\s*(?:en\s+)?nu\s"
 )
 
+# Month names, Dutch and English, for dates ("in maart", "in january").
+_MONTHS = (
+    r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+    r"january|february|march|june|july|august|october)"
+)
+
 # Triggers that govern what follows them in the clause. Kept short and
 # specific: a frame that is too wide would hide a real alarm, so every
 # trigger here was added for a family of everyday wordings, not one sentence.
@@ -66,8 +72,7 @@ _FORWARD: List[Tuple[str, str]] = [
         r"(?:begin|eind|halverwege|eerder)\s+dit\s+jaar|"
         r"in\s+(?:het|'t|de)\s+(?:voorjaar|najaar)|(?:a|one|half a|\w+)\s+(?:year|month|week)s?\s+ago|long ago|a while (?:ago|back)|"
         r"in\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter)|as\s+a\s+(?:teenager|kid|child)|"
-        r"in\s+(?:19|20)\d\d|in\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
-        r"january|february|march|may|june|july|august|october|december)|(?:\w+\s+)?(?:maanden|maand|jaar|jaren|weken)\s+terug|"
+        rf"in\s+(?:19|20)\d\d|in\s+(?:{_MONTHS}|may)|(?:\w+\s+)?(?:maanden|maand|jaar|jaren|weken)\s+terug|"
         r"(?:in de|vorige|afgelopen|deze)\s+(?:zomer|winter|lente|herfst|kerst)|"
         r"last (?:year|month|spring|summer|autumn|fall|winter)|years ago|months ago|back then|back in|in the past)\b",
     ),
@@ -283,8 +288,7 @@ _CONDITION_VERB_AFTER = re.compile(
 # A date closing the clause after the symptom: "had een toeval in 2021,",
 # "chest pain in january, ...".
 _DATED_CLAUSE_END = re.compile(
-    r"^[^,]*?\b(?:in|back in)\s+(?:(?:19|20)\d\d|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
-    r"november|december|january|february|march|june|july|august|october|(?:the\s+)?(?:spring|summer|autumn|fall|winter)|"
+    rf"^[^,]*?\b(?:in|back in)\s+(?:(?:19|20)\d\d|{_MONTHS}|(?:the\s+)?(?:spring|summer|autumn|fall|winter)|"
     r"(?:de|het|'t)\s+(?:voorjaar|najaar|zomer|winter|lente|herfst))\s*(?:,|$)"
 )
 

@@ -131,10 +131,10 @@ def decide(
     # Only a greeting, thanks or goodbye ("hi 👋", "allez, tot de volgende"):
     # a few words the classifier has nothing to go on, so it alone needs the
     # off-topic score. A pattern still counts.
-    off_topic = classified == OFF_TOPIC_INTENT or classified in SMALL_TALK_INTENTS
+    off_topic_or_small_talk = classified == OFF_TOPIC_INTENT or classified in SMALL_TALK_INTENTS
     alarm_threshold = thresholds.alarm_framed if framed_only_alarm else thresholds.alarm
     distress_threshold = thresholds.distress_framed if framed_only_distress else thresholds.distress
-    if off_topic:
+    if off_topic_or_small_talk:
         alarm_threshold = max(alarm_threshold, thresholds.off_topic)
         distress_threshold = max(distress_threshold, thresholds.off_topic)
     no_pattern = not (current_categories or framed_categories or verdict.distress or verdict.framed_distress)
