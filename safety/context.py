@@ -227,9 +227,10 @@ _RESOLVED = re.compile(
     r"(?:nu|inmiddels)\s+(?:is|ben|zijn)\s+(?:ze|zij|hij|ik|we)\s+(?:weer\s+)?(?:helemaal\s+)?(?:fit|helder|beter|goed|hersteld|de oude)\b|"
     r"(?:is|ben|zijn)\s+(?:ze|zij|hij|ik|we)\s+(?:nu\s+|inmiddels\s+|al\s+)?(?:weer\s+)?(?:helemaal\s+)?(?:fit|helder|hersteld|opgeknapt)\b|"
     r"(?:nu|inmiddels)\s+(?:is\s+)?(?:alles|allemaal)\s+(?:weer\s+)?(?:goed|ok|oke|prima|in orde)\b|"
+    r"(?:nu|inmiddels)\s+gaat\s+het\s+(?:weer\s+|wat\s+|iets\s+|een stuk\s+|veel\s+)?(?:beter|goed)\b|"
     r"(?:nu|inmiddels|sindsdien)\s+(?:eet|drink|loop|slaap|plas|werk|fiets|wandel|eten|lopen)\s+(?:ik|ze|hij|zij|we)\s+(?:weer\s+)?(?:gewoon|normaal|goed|prima)\b|"
     # Over: "dat is gelukkig over", "dat is lang voorbij", "daarna niet meer".
-    r"(?:dat|het|die|t)\s+is\s+(?:(?:nu|gelukkig|al|allang|lang|inmiddels|toen)\s+){0,2}(?:over|voorbij|verleden tijd)\b"
+    r"(?:(?:dat|het|die|t)\s+is|is\s+(?:dat|het|die))\s+(?:(?:nu|gelukkig|al|allang|lang|inmiddels|toen|echt|helemaal)\s+){0,2}(?:over|voorbij|verleden tijd)\b"
     r"(?!\s+(?:\d|een|twee|drie|vier|vijf|enkele|paar|een paar)\b)|"
     r"(?:daarna|sindsdien|nadien|sinds\s*dien)\s+(?:niet|nooit)\s+meer|sinds\s+(?:\S+\s+){0,5}?nooit\s+meer|"
     r"(?:er\s+)?(?:is|was)\s+(?:toen\s+)?(?:gelukkig\s+)?(?:niks|niets)\s+(?:gebeurd|mis)\b|"
@@ -512,6 +513,33 @@ def cause_question_spans(text: str) -> List[Tuple[int, int]]:
 def ahead_help_spans(text: str) -> List[Tuple[int, int]]:
     """Sentences asking who helps if despair comes some day."""
     return _sentence_spans(text, _AHEAD_HELP)
+
+
+# Long enough ago to be over without saying so: "als tiener", "toen ik 16
+# was", "jaren geleden".
+_LONG_AGO = re.compile(
+    r"\b(?:(?:\w+\s+)?(?:jaar|jaren|maanden)\s+(?:geleden|terug)|vroeger|destijds|lang geleden|als\s+(?:tiener|kind|puber)|"
+    r"vorig\s+jaar|in\s+(?:19|20)\d\d|years\s+ago|long\s+ago|as\s+a\s+(?:teenager|kid|child)|in\s+het\s+verleden|"
+    r"toen\s+ik\s+(?:\d+|jong|jonger|klein|tiener|kind|student)\b)\b"
+)
+
+
+def past_is_over(text: str, start: int, end: int) -> bool:
+    """Whether a trigger read as past (text[start:end], normalised) is also
+    said to be over or long ago. Despair or self-harm "toen ik de uitslag
+    hoorde" or "vorige week" may still be going on; "als tiener" or "dat is
+    voorbij" is not."""
+    sentence_start = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        sentence_start = match.end()
+    if _LONG_AGO.search(text, sentence_start, end):
+        return True
+    sentence_end = _SENTENCE_END.search(text, end)
+    resolved_end = len(text)
+    if sentence_end is not None:
+        following = _SENTENCE_END.search(text, sentence_end.end())
+        resolved_end = following.start() if following else len(text)
+    return bool(_RESOLVED.search(text, end, resolved_end))
 
 
 def says_over_or_asks_a_rule(text: str) -> bool:

@@ -24,11 +24,13 @@ from safety.context import (
     DENIAL,
     HYPOTHETICAL,
     INFORMATIONAL,
+    PAST,
     Frame,
     ahead_help_spans,
     cause_question_spans,
     frame_of,
     hypothetical_sentence_spans,
+    past_is_over,
     says_over_or_asks_a_rule,
 )
 
@@ -511,16 +513,20 @@ def _current_and_framed(
     framed_spans: List[Tuple[int, int]],
     demoting: FrozenSet[str] = ALL_FRAMES,
     sentence_frames: Sequence[Tuple[str, List[Tuple[int, int]]]] = (),
+    past_must_be_over: bool = False,
 ) -> Tuple[bool, bool]:
     """Whether `regex` matches as something happening now, and whether it
     matches only inside a non-current frame of the kinds in `demoting`
     (whose spans are collected). `sentence_frames` are whole sentences with
     the frame they put their words in ("in case of chest pain, bel ik 112
-    of de oncologie?" is hypothetical)."""
+    of de oncologie?" is hypothetical). With `past_must_be_over`, a past
+    frame counts only when the episode is said to be over or long ago."""
     framed = False
     spans = []
     for match in regex.finditer(clean):
         frame = frame_of(clean, match.start(), match.end())
+        if frame.kind == PAST and past_must_be_over and not past_is_over(clean, match.start(), match.end()):
+            frame = Frame(None)
         if frame.current or frame.kind not in demoting:
             frame = next(
                 (Frame(kind) for kind, kind_spans in sentence_frames if _inside(match.span(), kind_spans)),
@@ -568,6 +574,8 @@ def assess(text: str) -> SafetyVerdict:
         framed_spans,
         DISTRESS_DEMOTING_FRAMES | {ASKS_AHEAD},
         sentence_frames=((ASKS_AHEAD, ahead_help_spans(clean)),),
+        # Despair "toen ik de uitslag hoorde" may still be going on.
+        past_must_be_over=True,
     )
     # Denied symptoms that are no pattern of their own ("geen diarree") are
     # hidden from the classifier too.

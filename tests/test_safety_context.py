@@ -140,6 +140,11 @@ def test_ambiguous_everyday_words_are_not_urgent(message: str) -> None:
         ("haar sieraden zijn al verdeeld en de brieven geschreven", DISTRESS),
         ("waarom niet gewoon zelf een eind eraan maken", DISTRESS),
         ("sinds de uitslag ga ik mezelf weer krassen", DISTRESS),
+        # Despair or self-harm in the past counts unless said to be over or long ago.
+        ("toen ik de uitslag hoorde ben ik mezelf gaan krassen", DISTRESS),
+        ("vorige week wilde ik er een eind aan maken", DISTRESS),
+        ("toen ik 19 was heb ik mezelf soms gekrast, waar vind ik iemand om mee te praten?", None),
+        ("na de diagnose zag ik geen uitweg meer, maar dat is nu echt voorbij", None),
         ("mijn man is boos over mijn ziekte, hoe praat ik met hem?", None),
         ("ik heb alle slaappillen opgespaard voor als het zover is", DISTRESS),
         ("I don't want to live anymore", DISTRESS),
