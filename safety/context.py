@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import List, Optional, Pattern, Tuple
+from typing import Iterator, List, Match, Optional, Pattern, Tuple
 
 NEGATED = "negated"
 PAST = "past"
@@ -340,6 +340,24 @@ def _clause_bounds(text: str, start: int, end: int) -> Tuple[int, int]:
     return clause_start, clause_end
 
 
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding text[position] begins."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text, 0, position):
+        start = match.end()
+    return start
+
+
+def _end_of_next_sentence(text: str, sentence_end: Optional[Match[str]]) -> int:
+    """Where the sentence after the one ending at `sentence_end` ends: a
+    recovery may be said there ("Ik heb ooit bloed opgehoest. Sindsdien niks
+    meer.")."""
+    if sentence_end is None:
+        return len(text)
+    following = _SENTENCE_END.search(text, sentence_end.end())
+    return following.start() if following else len(text)
+
+
 def frame_of(text: str, start: int, end: int) -> Frame:
     """The frame governing the trigger at text[start:end] (normalised text)."""
     clause_start, clause_end = _clause_bounds(text, start, end)
@@ -348,9 +366,7 @@ def frame_of(text: str, start: int, end: int) -> Frame:
     # "Now" counts only near the symptom: in "vorig jaar had ik koorts ..., nu
     # begin ik aan een nieuwe lijn" the "nu" is about something else.
     now = bool(_NOW.search(text, max(clause_start, start - 40), min(clause_end, end + 25)))
-    sentence_start = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
-        sentence_start = match.end()
+    sentence_start = _sentence_start(text, start)
     sentence_end = _SENTENCE_END.search(text, end)
     # With its closing punctuation: "..., wat dan?" is a question.
     sentence = text[sentence_start : sentence_end.end() if sentence_end else len(text)]
@@ -361,12 +377,12 @@ def frame_of(text: str, start: int, end: int) -> Frame:
     # does not cancel it; one inside the matched words does.
     if _PAST_RE.search(text, start, end) and not _NOW.search(text, start, end):
         return Frame(PAST)
-    # "Ik heb ooit bloed opgehoest. Sindsdien niks meer.": the resolution may
-    # come in the next sentence, unless this one says it is happening now.
-    resolved_end = sentence_end.start() if sentence_end else len(text)
-    if sentence_end is not None and not _NOW.search(sentence):
-        following = _SENTENCE_END.search(text, sentence_end.end())
-        resolved_end = following.start() if following else len(text)
+    # The resolution may come in the next sentence, unless this one says it
+    # is happening now.
+    if _NOW.search(sentence):
+        resolved_end = sentence_end.start() if sentence_end else len(text)
+    else:
+        resolved_end = _end_of_next_sentence(text, sentence_end)
     if _RESOLVED.search(text, end, resolved_end) and not _TODAY.search(
         text, clause_start, min(clause_end, end + 25)
     ):
@@ -459,13 +475,20 @@ def _previous_end(text: str, start: int) -> int:
     return end
 
 
+def _sentences(text: str) -> Iterator[Tuple[int, int]]:
+    """The (start, end) of each sentence of `text`, without its punctuation."""
+    start = 0
+    for end_match in _SENTENCE_END.finditer(text):
+        yield start, end_match.start()
+        start = end_match.end()
+    yield start, len(text)
+
+
 def hypothetical_sentence_spans(text: str) -> List[Tuple[int, int]]:
     """Spans of the sentences of `text` (normalised) that ask about a
     possibility rather than report something happening now."""
     spans: List[Tuple[int, int]] = []
-    start = 0
-    for end_match in [*_SENTENCE_END.finditer(text), None]:
-        end = end_match.start() if end_match else len(text)
+    for start, end in _sentences(text):
         sentence = text[start:end]
         hypothetical = _HYPOTHETICAL_SENTENCE.search(sentence) or _CONDITIONAL_SENTENCE.search(sentence)
         # "Welke klachten krijg je dan? Hoofdpijn? Dubbelzien?": a bare
@@ -478,26 +501,18 @@ def hypothetical_sentence_spans(text: str) -> List[Tuple[int, int]]:
         )
         if sentence.strip() and (hypothetical or listed) and not _NOW.search(sentence):
             spans.append((start, end))
-        if end_match is None:
-            break
-        start = end_match.end()
     return spans
 
 
 def _sentence_spans(text: str, regex: Pattern[str]) -> List[Tuple[int, int]]:
     """Spans of the sentences of `text` that `regex` finds and that say
     nothing about now."""
-    spans = []
-    start = 0
-    for end_match in [*_SENTENCE_END.finditer(text), None]:
-        end = end_match.start() if end_match else len(text)
-        sentence = text[start:end]
-        if sentence.strip() and regex.search(sentence) and not _NOW.search(sentence):
-            spans.append((start, end))
-        if end_match is None:
-            break
-        start = end_match.end()
-    return spans
+    return [
+        (start, end)
+        for start, end in _sentences(text)
+        # Sliced: the regexes anchor at the sentence's start with "^".
+        if text[start:end].strip() and regex.search(text[start:end]) and not _NOW.search(text[start:end])
+    ]
 
 
 def cause_question_spans(text: str) -> List[Tuple[int, int]]:
@@ -529,16 +544,9 @@ def past_is_over(text: str, start: int, end: int) -> bool:
     said to be over or long ago. Despair or self-harm "toen ik de uitslag
     hoorde" or "vorige week" may still be going on; "als tiener" or "dat is
     voorbij" is not."""
-    sentence_start = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
-        sentence_start = match.end()
-    if _LONG_AGO.search(text, sentence_start, end):
+    if _LONG_AGO.search(text, _sentence_start(text, start), end):
         return True
-    sentence_end = _SENTENCE_END.search(text, end)
-    resolved_end = len(text)
-    if sentence_end is not None:
-        following = _SENTENCE_END.search(text, sentence_end.end())
-        resolved_end = following.start() if following else len(text)
+    resolved_end = _end_of_next_sentence(text, _SENTENCE_END.search(text, end))
     return bool(_RESOLVED.search(text, end, resolved_end))
 
 
