@@ -24,6 +24,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from channels import (
+    action_connection,
     action_payload,
     action_response_validation,
     lazy_rule_states,
@@ -56,6 +57,10 @@ rule_match_cache.install()
 # STOCK_GRAPH_RUNNER=1 keeps rasa's dask runner (for the benchmark's comparison).
 if os.environ.get("STOCK_GRAPH_RUNNER") != "1":
     sequential_graph.install()
+# ... and to keep the connection to the action server open between messages.
+# STOCK_ACTION_CONNECTION=1 keeps rasa's connection per call (for the comparison).
+if os.environ.get("STOCK_ACTION_CONNECTION") != "1":
+    action_connection.install()
 
 
 class MetadataCollectingOutputChannel(ContractOutputChannel, CollectingOutputChannel):
@@ -108,6 +113,10 @@ class RobustRestInput(RestInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
+
+        @webhook.listener("before_server_stop")
+        async def close_action_connections(*_: Any) -> None:
+            await action_connection.close_sessions()
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
