@@ -29,7 +29,7 @@ import json
 import logging
 import time
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, TypeVar
 
 import sqlalchemy as sa
 from rasa.core.brokers.broker import EventBroker
@@ -53,6 +53,7 @@ from storage.tracker_cache import (
 )
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 PURGE_INTERVAL_SECONDS = 600.0
 DEFAULT_SESSION_MINUTES = 60.0
@@ -142,11 +143,13 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
             )
             sa.event.listen(store.engine, "connect", _sqlite_pragmas)
         else:
-            # After a database restart, pooled connections are dead: test each
-            # before use, so the first message after an outage is answered.
+            # After a database restart, pooled connections are dead. Rather than
+            # test each before use (a round trip per checkout, two per message),
+            # a statement that fails on a dead connection is run once more on a
+            # new one (`_in_session`): the first message after an outage is answered.
             url = store.engine.url
             store.engine.dispose()
-            store.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+            store.engine = sa.create_engine(url, **create_engine_kwargs(url))
         self.sessionmaker = sa.orm.session.sessionmaker(bind=store.engine)
         self.cache = ConversationCache(
             int(tracker_cache_size) if tracker_cache_size not in (None, "") else DEFAULT_CACHE_SIZE
@@ -161,6 +164,17 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
         self._summary = sa.select(
             sa.func.count(columns.id), sa.func.max(columns.id), sa.func.max(columns.timestamp)
         ).where(columns.sender_id == sa.bindparam("key"))
+        # rasa's count of the current session's events (`_event_query(...).count()`)
+        # as one Core statement.
+        session_start = (
+            sa.select(sa.func.max(columns.timestamp))
+            .where(columns.sender_id == sa.bindparam("key"), columns.type_name == SessionStarted.type_name)
+            .scalar_subquery()
+        )
+        self._session_count = sa.select(sa.func.count(columns.id)).where(
+            columns.sender_id == sa.bindparam("key"),
+            sa.or_(columns.timestamp >= session_start, session_start.is_(None)),
+        )
         self._insert = self.SQLEvent.__table__.insert()
         self._last_purge = 0.0
         if purge_on_start:
@@ -228,41 +242,58 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
             tracker: Optional[DialogueStateTracker] = await super().retrieve(sender_id)
             return tracker
         key = self.key(sender_id)
-        entry = self.cache.get(key)
-        with self.session_scope() as session:
-            if entry is not None and entry.domain_id == id(self.domain):
-                entry = self._catch_up(session, key, entry)
-            else:
-                entry = None
-            if entry is None:
-                entry = self._load(session, key, sender_id)
+        cached = self.cache.get(key)
+
+        def read(session: Any) -> Optional[CachedConversation]:
+            entry = None
+            if cached is not None and cached.domain_id == id(self.domain):
+                entry = self._catch_up(session, key, cached)
+            return entry if entry is not None else self._load(session, key, sender_id)
+
+        entry = self._in_session(read)
         if entry is None:
             self.cache.drop(key)
             return None
         self.cache.put(key, entry)
         return handed_out_copy(entry.mirror, sender_id, entry.states_memo)
 
+    def _in_session(self, work: Callable[[Any], T]) -> T:
+        """`work(session)` in a session; once more on a new connection when the
+        database connection turned out to be dead (a database restart)."""
+        try:
+            with self.session_scope() as session:
+                return work(session)
+        except sa.exc.DBAPIError as error:
+            if not error.connection_invalidated:
+                raise
+            logger.warning("Tracker store: the database connection was lost; trying a new one")
+        with self.session_scope() as session:
+            return work(session)
+
     def _stored_count(self, session: Any, key: str, tracker: DialogueStateTracker) -> int:
         """How many events of the tracker's session are stored (rasa's
         `_additional_events` counts them with a query; the cache knows when it
         is in sync, which one aggregate query confirms)."""
         entry = self.cache.get(key)
+        summary = self._row_summary(session, key)
         if (
             entry is not None
             and entry.in_sync
             and entry.domain_id == id(self.domain)
-            and self._row_summary(session, key) == entry.rows
+            and summary == entry.rows
         ):
             return entry.session_count
-        return int(
-            self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
-        )
+        if summary.count == 0:
+            return 0  # a new conversation: nothing stored yet
+        return int(session.execute(self._session_count, {"key": key}).scalar_one())
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Store the new events of `tracker` under the hashed sender id, de-identified."""
         await self.stream_events(tracker)
         key = self.key(tracker.sender_id)
-        with self.session_scope() as session:
+
+        def write(session: Any) -> None:
+            # Counted again on a retry: rows a lost commit did store are not written twice.
             stored = self._stored_count(session, key, tracker)
             new_session_started: Optional[float] = None
             rows: List[Dict[str, Any]] = []
@@ -290,6 +321,8 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
                     self.SQLEvent.sender_id == key, self.SQLEvent.timestamp < new_session_started
                 ).delete(synchronize_session=False)
             session.commit()
+
+        self._in_session(write)
         entry = self.cache.get(key)
         if entry is not None:
             # The mirror lags behind by what was just written; the next

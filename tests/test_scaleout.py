@@ -18,6 +18,7 @@ from typing import Any, Dict, Iterator, List
 
 import pytest
 import requests
+import sqlalchemy as sa
 from rasa.shared.core.events import BotUttered, UserUttered
 
 from launcher.cli import tracker_store
@@ -187,6 +188,35 @@ def postgres_cluster() -> List[str]:
         ["pg_lsclusters", "--no-header"], capture_output=True, text=True, check=True
     ).stdout.split()[:2]
     return [version, name]
+
+
+def test_dead_database_connections_are_replaced_without_losing_a_message(scaleout: Assistant) -> None:
+    """Every connection to the database is killed, as a database restart does:
+    the next message of a conversation is answered and stored all the same
+    (the store runs a statement that met a dead connection once more)."""
+    sender = f"reconnect-{uuid.uuid4()}"
+    first = url(scaleout, "rasa")
+    assert kinds(post(first, sender, "hallo"))[0] == "disclosure"
+    saved = dict(os.environ)
+    try:
+        store = tracker_store(scaleout.settings)
+        engine = getattr(store, "_tracker_store", store).engine
+        with engine.connect() as connection:
+            killed = connection.execute(
+                sa.text(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            ).scalar_one()
+        engine.dispose()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    assert killed >= 2  # at least the pooled connection of each Rasa server
+    after = post(first, sender, "wat is complete remissie")
+    assert "curated_answer" in kinds(after) and "disclosure" not in kinds(after)
+    users = [e.text for e in stored_events(scaleout, sender) if isinstance(e, UserUttered)]
+    assert users == ["hallo", "wat is complete remissie"]
 
 
 def test_postgres_and_redis_outages_give_clear_errors_and_lose_nothing_acknowledged(

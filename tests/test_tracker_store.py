@@ -190,3 +190,26 @@ def test_deidentification_runs_in_a_worker_that_is_restarted_after_a_crash() -> 
     worker.wait()
     assert "[PERSOON-1]" in module.deidentify(PERSONAL)
     assert module._WORKER.process is not None and module._WORKER.process.pid != worker.pid
+
+
+async def test_the_current_session_count_equals_rasas_query(
+    tmp_path: Path, domain: Domain, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The one-statement count of the current session's stored events (used
+    when the cache cannot tell) equals rasa's own query, over two sessions."""
+    store = inner(make_store(tmp_path, domain, monkeypatch))
+    now = time.time()
+    tracker = conversation("two-sessions", "hallo", now - 100)
+    await store.save(tracker)
+    tracker.update(ActionExecuted("action_session_start", timestamp=now - 50))
+    tracker.update(SessionStarted(timestamp=now - 50))
+    tracker.update(UserUttered("nog een vraag", {"name": "greet", "confidence": 1.0}, timestamp=now - 40))
+    await store.save(tracker)
+    counts = []
+    for sender in ("two-sessions", "nobody"):
+        with store.session_scope() as session:
+            key = store.key(sender)
+            ours = session.execute(store._session_count, {"key": key}).scalar_one()
+            rasas = store._event_query(session, sender, fetch_events_from_all_sessions=False).count()
+            counts.append((ours, rasas))
+    assert counts == [(3, 3), (0, 0)]
