@@ -27,6 +27,7 @@ from channels import (
     action_connection,
     action_payload,
     action_response_validation,
+    domain_emptiness,
     lazy_rule_states,
     rule_match_cache,
     sequential_graph,
@@ -61,6 +62,8 @@ if os.environ.get("STOCK_GRAPH_RUNNER") != "1":
 # STOCK_ACTION_CONNECTION=1 keeps rasa's connection per call (for the comparison).
 if os.environ.get("STOCK_ACTION_CONNECTION") != "1":
     action_connection.install()
+# ... and to decide once, not per message, whether the domain is empty.
+domain_emptiness.install()
 
 
 class MetadataCollectingOutputChannel(ContractOutputChannel, CollectingOutputChannel):
