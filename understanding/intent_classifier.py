@@ -63,7 +63,7 @@ class LinearIntentClassifier(StoredModelComponent[LinearTextClassifier]):
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        return {"c": 30.0, "ranking_length": 10, "use_knowledge_base": True}
+        return {"c": 30.0, "min_df": 1, "ranking_length": 10, "use_knowledge_base": True}
 
     @classmethod
     def read_model(cls, directory: Path) -> LinearTextClassifier:
@@ -78,7 +78,12 @@ class LinearIntentClassifier(StoredModelComponent[LinearTextClassifier]):
         if self._config["use_knowledge_base"]:
             examples += knowledge_base_examples()
         return self.store(
-            LinearTextClassifier.train(examples, c=float(self._config["c"]), preprocessor=normalise)
+            LinearTextClassifier.train(
+                examples,
+                c=float(self._config["c"]),
+                preprocessor=normalise,
+                min_df=int(self._config["min_df"]),
+            )
         )
 
     def process(self, messages: List[Message]) -> List[Message]:

@@ -23,14 +23,25 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 
-def _pipeline(c: float, preprocessor: Callable[[str], str], class_weight: object) -> Pipeline:
+def _pipeline(
+    c: float, preprocessor: Callable[[str], str], class_weight: object, min_df: int = 1
+) -> Pipeline:
     features = FeatureUnion(
         [
-            ("words", TfidfVectorizer(preprocessor=preprocessor, ngram_range=(1, 2), sublinear_tf=True)),
+            (
+                "words",
+                TfidfVectorizer(
+                    preprocessor=preprocessor, ngram_range=(1, 2), sublinear_tf=True, min_df=min_df
+                ),
+            ),
             (
                 "chars",
                 TfidfVectorizer(
-                    preprocessor=preprocessor, analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True
+                    preprocessor=preprocessor,
+                    analyzer="char_wb",
+                    ngram_range=(2, 5),
+                    sublinear_tf=True,
+                    min_df=min_df,
                 ),
             ),
         ]
@@ -95,9 +106,12 @@ class LinearTextClassifier:
         c: float,
         preprocessor: Callable[[str], str],
         balanced: bool = False,
+        min_df: int = 1,
     ) -> LinearTextClassifier:
+        """`min_df`: n-grams seen in fewer examples are left out (fewer
+        weights, a faster fit)."""
         texts, labels = zip(*examples, strict=False)
-        pipeline = _pipeline(c, preprocessor, "balanced" if balanced else None)
+        pipeline = _pipeline(c, preprocessor, "balanced" if balanced else None, min_df)
         pipeline.fit(list(texts), list(labels))
         return cls(pipeline)
 
