@@ -376,7 +376,10 @@ _DISTRESS_PATTERNS: List[str] = [
     r"\b(?:strip|strips|doosje|potje|pillen|medicijnen|tabletten)\s+(?:\S+\s+){0,3}?(?:ligt|liggen)\s+(?:al\s+)?(?:opzij|apart|verstopt|in de la)\b|\bvoor als ik besluit te gaan\b|"
     r"\bdatum\s+(?:is\s+)?(?:geprikt|gekozen|bepaald)\b|\b(?:brug|spoor|trein|flat|dak)\b[^.!?]{0,40}\ben dan is (?:het|alles) (?:klaar|over|gedaan|voorbij)\b",
     r"\bwhat(?:'s| is) the point (?:anymore|of (?:going on|living|it all))\b|\b(?:mijn|alle)\s+hoop\s+is\s+(?:helemaal\s+)?(?:weg|op|verdwenen|vervlogen)\b|\bgeloof\s+nergens\s+meer\s+in\b|"
-    r"\bgeen\s+zin\s+meer\s+in\s+(?:iets|niks|niets|alles)\b",
+    r"\bgeen\s+zin\s+meer\s+in\s+(?:iets|niks|niets|alles)\b|"
+    # Found on the development sets after round 7: "niks heeft nog zin",
+    # "er komt nooit meer iets goeds".
+    r"\b(?:niks|niets|nix)\s+heeft\s+(?:nog|meer)\s+zin\b|\bnooit\s+meer\s+iets\s+goeds\b",
     r"\b(?:in|op)\s+(?:haar|zijn|mijn|m'n|z'n|mn)\s+(?:armen|arm|benen|been|polsen|pols|dijen|buik)\s+(?:\S+\s+)?(?:gesneden|gekrast|gesneeën|gesneje)\b",
     # "ik zie het nut er niet meer van in".
     r"\bzie\s+(?:\S+\s+){0,2}?(?:het\s+)?nut\s+(?:er\s+)?(?:\S+\s+)?(?:niet|nie|geen)\s+(?:meer\s+)?(?:van\s+)?in\b",
