@@ -28,4 +28,4 @@ def is_empty(self: Domain) -> bool:
 
 
 def install() -> None:
-    Domain.is_empty = is_empty  # type: ignore[method-assign]
+    Domain.is_empty = is_empty
