@@ -230,7 +230,7 @@ _RESOLVED = re.compile(
     r"(?:nu|inmiddels)\s+gaat\s+het\s+(?:weer\s+|wat\s+|iets\s+|een stuk\s+|veel\s+)?(?:beter|goed)\b|"
     r"(?:nu|inmiddels|sindsdien)\s+(?:eet|drink|loop|slaap|plas|werk|fiets|wandel|eten|lopen)\s+(?:ik|ze|hij|zij|we)\s+(?:weer\s+)?(?:gewoon|normaal|goed|prima)\b|"
     # Over: "dat is gelukkig over", "dat is lang voorbij", "daarna niet meer".
-    r"(?:(?:dat|het|die|t)\s+is|is\s+(?:dat|het|die))\s+(?:(?:nu|gelukkig|al|allang|lang|inmiddels|toen|echt|helemaal)\s+){0,2}(?:over|voorbij|verleden tijd)\b"
+    r"(?:(?:dat|het|die|t)\s+is|(?<!dan )(?<!then )is\s+(?:dat|het|die))\s+(?:(?:nu|gelukkig|al|allang|lang|inmiddels|toen|echt|helemaal)\s+){0,2}(?:over|voorbij|verleden tijd)\b"
     r"(?!\s+(?:\d|een|twee|drie|vier|vijf|enkele|paar|een paar)\b)|"
     r"(?:daarna|sindsdien|nadien|sinds\s*dien)\s+(?:niet|nooit)\s+meer|sinds\s+(?:\S+\s+){0,5}?nooit\s+meer|"
     r"(?:er\s+)?(?:is|was)\s+(?:toen\s+)?(?:gelukkig\s+)?(?:niks|niets)\s+(?:gebeurd|mis)\b|"
@@ -257,6 +257,15 @@ _CONDITIONAL_SENTENCE = re.compile(
     r"(?:\?|\b(?:doen|bellen|bel|call|do|naar|gaan|komen)\b)"
     r"|^\s*(?:als|wanneer|indien|if)\b[^?]*\b(?:zou|zouden|would)\b[^?]*\?"
 )
+# A time marker that dates the treatment, not the symptom after it: "vorige
+# week chemo kreeg, thermometer zegt 38,7", "chemo vorige week is heet en koud".
+_DATES_TREATMENT = re.compile(
+    r"\s*(?:\S+\s+){0,2}?(?:chemo\w*|kuur|kuren|behandeling|bestraling|infuus|immunotherapie|hormoontherapie)\s+"
+    r"(?:\S+\s+)?(?:kreeg|kregen|gekregen|gehad|had|gehaald|begonnen|gestart)\b"
+)
+_TREATMENT_BEFORE = re.compile(r"\b(?:chemo\w*|kuur|kuren|behandeling|bestraling|infuus)\s+(?:van\s+)?$")
+# "insult gehad, 1e keer ooit": a first time is news, not history.
+_FIRST_TIME = re.compile(r"\b(?:1e|1ste|eerste|first)\s+(?:keer|time)\b")
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)|\n")
 _DIGIT = re.compile(r"\d")
 # An episode of today is urgent even when it is over already: a seizure or a
@@ -291,6 +300,11 @@ _CONDITION_VERB_AFTER = re.compile(
 _DATED_CLAUSE_END = re.compile(
     rf"^[^,]*?\b(?:in|back in)\s+(?:(?:19|20)\d\d|{_MONTHS}|(?:the\s+)?(?:spring|summer|autumn|fall|winter)|"
     r"(?:de|het|'t)\s+(?:voorjaar|najaar|zomer|winter|lente|herfst))\s*(?:,|$)"
+)
+
+_OWN_NEGATION = re.compile(
+    r"\b(?:niks|niets|nix|geen)\s+(?:eten|drinken|te eten|te drinken|trek|zin)\b|"
+    r"\ber\s+(?:niet|nie)\s+meer\s+(?:ben|bent|is|zijn|was|zou zijn)\b"
 )
 
 # Words that mark a report about now: they cancel past and hypothetical
@@ -358,6 +372,14 @@ def _end_of_next_sentence(text: str, sentence_end: Optional[Match[str]]) -> int:
     return following.start() if following else len(text)
 
 
+def _dates_the_treatment(window: str, marker: Match[str]) -> bool:
+    """Whether the past marker found in `window` dates a treatment rather
+    than the symptom that follows."""
+    return bool(
+        _DATES_TREATMENT.match(window, marker.end()) or _TREATMENT_BEFORE.search(window, 0, marker.start())
+    )
+
+
 def frame_of(text: str, start: int, end: int) -> Frame:
     """The frame governing the trigger at text[start:end] (normalised text)."""
     clause_start, clause_end = _clause_bounds(text, start, end)
@@ -397,8 +419,10 @@ def frame_of(text: str, start: int, end: int) -> Frame:
         return Frame(HYPOTHETICAL)
     if _DATED_CLAUSE_END.search(after) and not now:
         return Frame(PAST)
-    phrase = re.split(r",|\sen\s|\sand\s|(?<!vraagt)(?<!vroeg)(?<!vragen)(?<!vraag)\sof\s", before)[-1]
-    near = " ".join(phrase.split()[-_NEGATION_WORDS:]) + " "
+    phrase = re.split(r",|:|;|\sen\s|\sand\s|(?<!vraagt)(?<!vroeg)(?<!vragen)(?<!vraag)\sof\s", before)[-1]
+    # A negation that belongs to a word of its own does not reach the
+    # symptom: "wil niks eten temp 38", "als jij er niet meer bent" (dead).
+    near = " ".join(_OWN_NEGATION.sub(" ", phrase).split()[-_NEGATION_WORDS:]) + " "
     if DENIAL.search(text, max(clause_start, start - 20), min(clause_end, end + 5)):
         return Frame(NEGATED)
     if _RULE_QUESTION.search(before) and not now:
@@ -407,7 +431,10 @@ def frame_of(text: str, start: int, end: int) -> Frame:
         # Past frames may span a comma ("vorig jaar, tijdens de chemo, had ik
         # koorts"); the others govern only their own phrase.
         window = near if kind == NEGATED else before if kind == PAST else phrase
-        if regex.search(window) and not (now and kind in (PAST, HYPOTHETICAL)):
+        found = regex.search(window)
+        if found and kind == PAST and _dates_the_treatment(window, found):
+            continue
+        if found and not (now and kind in (PAST, HYPOTHETICAL)):
             return Frame(kind)
     if _DATED_AFTER.search(after) and not now:
         return Frame(PAST)
@@ -419,6 +446,8 @@ def frame_of(text: str, start: int, end: int) -> Frame:
         found = regex.search(window)
         # "39 koorts en maandag chemo gehad": what was had is the treatment.
         if found and kind == PAST and _TREATMENT.search(window, 0, found.start()):
+            continue
+        if found and kind == PAST and _FIRST_TIME.search(after):
             continue
         if found and not (now and kind in (PAST, HYPOTHETICAL)):
             return Frame(kind)

@@ -58,6 +58,11 @@ _NOT = r"(?:niet|nt|nie|ni)"
 _ALARM_PATTERNS: Dict[str, List[str]] = {
     # Spinal cord compression: strength or feeling in the legs, bladder, bowel.
     "spinal_cord": [
+        # Found after round 8 was scored: numb "van knie tot voet", feet numb for hours, a foot dragged, knees giving way, bladder control lost.
+        r"\bvoel\w*\s+(?:\S+\s+){0,2}?(?:niks|niets|nix)\s+(?:meer\s+)?van\s+(?:\S+\s+){0,2}?(?:knie|knieen|knieën|billen|bil|heup|heupen|middel|navel|dijen|bovenbenen)\s+tot\b|"
+        r"\bsinds\b[^.!?]{0,40}\b(?:voeten|benen)\s+(?:\S+\s+)?gevoelloos\b|\b(?:voeten|benen)\s+(?:\S+\s+)?gevoelloos\b[^.!?]{0,30}\bsinds\b|"
+        r"\bsleept?\s+(?:\S+\s+){0,3}?met\s+(?:zijn|haar|mijn|m'n|mn)\s+(?:\S*voet|been)\b|\bzakte?\s+(?:\S+\s+){0,2}?door\s+(?:mijn|me|m'n|mn|haar|zijn)\s+(?:knie\w*|benen|bene)\b|"
+        r"\b(?:losing|lost)\s+control\s+of\s+(?:my|her|his)\s+(?:bladder|bowels?)\b",
         # Found after round 7 was scored: "het gevoel is weg in me voete", "voel mijn benen steeds minder".
         rf"\bgevoel\s+(?:is\s+)?(?:\S+\s+)?weg\s+(?:in|uit)\s+(?:mijn|me|m'n|mn|haar|zijn|z'n|de)\s+(?:voeten|voete|voet|{_LEGS}|bene)\b|"
         r"\bvoel\s+(?:ik\s+)?(?:\S+\s+){0,6}?(?:benen|bene|voeten|voete)\s+(?:steeds\s+)?minder\b",
@@ -93,6 +98,8 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
     ],
     # Fever (during chemotherapy: a possible infection with low blood counts).
     "fever": [
+        # Found after round 8 was scored: chattering teeth, "heet als vuur".
+        r"\bklappertand\w*\b|\btanden\s+(?:\S+\s+)?klapper\w*\b|\bheet\s+als\s+(?:vuur|een kachel)\b",
         r"\bkoorts(?!vrij)|\bko{1,2}rts\b|\bkoors\b|\bkoorst\b|\bfever\b|\bfeverish\b|\bhigh temp",
         r"\b(?:heb|heeft|had|hebben|met|en)\s+(?:\S+\s+){0,2}?verhoging\b(?!\s+van\s+de\s+(?:dosis|dosering))",
         r"\b(?:rillerig|rilt|rillen|klappertand\w*|bibber\w*|chills|shivering|shaking with cold)\b",
@@ -135,6 +142,9 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
     ],
     # A fall or sudden severe bone pain with bone metastases: possible fracture.
     "fracture": [
+        # Found after round 8 was scored: "pols is dik en staat scheef", "leg is in strange angle", "kan niet meer staan".
+        r"\b(?:pols|arm|been|enkel|heup|schouder|leg|wrist|ankle)\b[^.!?]{0,25}\b(?:scheef|in\s+(?:a\s+)?(?:strange|weird|odd|funny)\s+angle)\b|"
+        r"\b(?:kan|kon)\s+(?:\S+\s+)?(?:niet|nie)\s+meer\s+staan\b",
         # Found after round 7 was scored: "nu staat haar pols scheef", "knak gehoord", "kan er niet meer op steunen".
         r"\b(?:pols|arm|been|enkel|heup|schouder|vinger|bovenarm|onderarm)\s+(?:\S+\s+){0,2}?(?:staat|stond|ligt|hangt)\s+(?:helemaal\s+)?scheef\b|"
         r"\b(?:staat|hangt)\s+(?:haar|zijn|mijn|m'n)\s+(?:pols|arm|been|enkel)\s+scheef\b|\b(?:knak|krak)\s+(?:\S+\s+)?(?:gehoord|gevoeld)\b|"
@@ -155,6 +165,11 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"(?:kan|kun|kon)\s+(?:\S+\s+){0,3}?(?:niet|nauwelijks)\s+(?:meer\s+)?(?:op|met)\s+(?:\S+\s+){0,2}?(?:been|benen|heup|voet)\s+staan",
     ],
     "neurological": [
+        # Found after round 8 was scored: seeing double in lay words, not recognised, asking who one is, the same question again and again.
+        r"\b(?:zie|ziet|see|sees|seeing)\s+(?:\S+\s+)?(?:twee|two|2)\s+(?:van\s+)?(?:alles|of everything|everything)\b|"
+        r"\bherken\w*\s+(?:me|mij|ons|mn|m'n|mijn\s+\S+)\s+(?:\S+\s+){0,2}?(?:niet|nie)\b(?![^.!?]{0,30}\b(?:pruik|kaal|muts|haar nieuwe))|"
+        r"\bvroeg\s+(?:me\s+|mij\s+)?(?:\S+\s+){0,3}?wie\s+ik\s+(?:was|ben)\b|\bantwoordt?\s+op\s+alles\s+met\s+ja\b|"
+        r"\b(?:same question|dezelfde vraag)\b[^.!?]{0,20}\b(?:again and again|over and over)\b",
         # Found after round 7 was scored: confusion described, words not found, a sudden headache.
         r"\bstaart?\s+(?:al\s+)?(?:\S+\s+){0,4}?voor\s+zich\s+uit\b|\b(?:zegt|praat|kletst)\s+(?:\S+\s+){0,2}?dingen\s+die\s+nergens\s+op\s+slaan\b|"
         r"\bweet\s+(?:mijn|me|m'n|mn|haar|zijn)\s+naam\s+niet\s+meer\b|\bkan\s+(?:\S+\s+)?geen\s+woorden\s+(?:meer\s+)?vinden\b|\bzinnen\s+lopen\s+door\s+elkaar\b|"
@@ -203,6 +218,8 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"(?:kan|kon)\s+(?:\S+\s+){0,2}?niet\s+(?:meer\s+)?(?:goed\s+)?(?:praten|uit zijn woorden|uit haar woorden)|\bscheve mond\b|\bdubbel zien\b|\bhalfzijdig\b",
     ],
     "bleeding": [
+        # Found after round 8 was scored: "het gutst", "heavy bleeding".
+        r"\bgutst\w*\b|\bgutsen\b|\bheavy bleeding\b",
         # Found after round 7 was scored: "blijft maar doorbloeden door het verband".
         r"\b(?:door)?bloed\w*\s+(?:\S+\s+){0,2}?door\s+(?:het|de|m'n|mijn)\s+(?:verband|pleister|gaasje|gaas)\b|\bblijft\s+(?:maar\s+)?doorbloeden\b",
         r"\b(?:hemopto\w*|haemopto\w*|hemoptysis|haemoptysis|hematemes\w*|haematemes\w*|melaena|melena)\b",
@@ -226,6 +243,10 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
     ],
     # Unable to keep fluids down: dehydration within hours during treatment.
     "fluids": [
+        # Found after round 8 was scored: "geen slok water blijft zitten", "capecitabine komt er steeds weer uit", "7x waterige diarree".
+        r"\bgeen\s+slok\s+(?:\S+\s+){0,2}?blijft\s+(?:zitten|binnen)\b|\bbinne\s*houde\w*\b|"
+        r"\b(?:capecitabine|pillen|pil|tabletten|medicijnen|medicatie|drinken|water)\s+(?:\S+\s+)?(?:komt|komen)\s+(?:er\s+)?(?:steeds|telkens|meteen|direct|gelijk)\s+(?:weer\s+)?uit\b|"
+        r"\bgooi\s+(?:ze|het)\s+er\s+(?:meteen|direct|gelijk)\s+(?:weer\s+)?uit\b|\b\d+\s*(?:x|keer)\s+(?:\S+\s+)?(?:waterige\s+|dunne\s+)?(?:diarree|diaree)\b",
         # Found after round 7 was scored: "drinken komt er direct weer uit", "kan pillen niet binnenhouden", "op de wc, 15 keer".
         r"\b(?:drinken|water|eten|thee)\s+(?:komt|kwam)\s+(?:er\s+)?(?:direct|meteen|gelijk|zo)\s+(?:weer\s+)?uit\b|"
         r"\b(?:pillen|medicijnen|tabletten|medicatie)\s+(?:\S+\s+)?(?:niet|nie)\s+binnen\s*(?:houden|gehouden)\b|\bop\s+de\s+(?:wc|pot)\b[^.!?]{0,40}\b\d+\s*keer\b",
@@ -246,6 +267,12 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
     ],
     # Too much medicine, a dose changed by the patient, a child that swallowed pills.
     "medication": [
+        # Found after round 8 was scored: half the pills on purpose, a dose doubled, two more taken after, a week's box emptied, a child at the pills.
+        r"\b(?:expres|bewust|stiekem)\s+(?:maar\s+)?(?:de\s+)?helft\s+van\s+(?:haar|zijn|mijn|m'n|de)\s+(?:pillen|tabletten|medicijnen|dosis)\b|\bgehalveert\b|"
+        r"\bdoubled\s+(?:my|her|his)\s+(?:own\s+)?dose\b|\bnog\s+(?:\d+|twee|een)\s+(?:\S+\s+)?achteraan\b|"
+        r"\b(?:weekdoos\w*|doosje|pillendoos\w*)\b[^.!?]{0,30}\bin\s+(?:een|één)\s+keer\s+leeg\b|\balle\s+vakjes\s+(?:zijn\s+)?leeg\b|"
+        r"\bzat\s+aan\s+(?:mijn|mn|m'n|haar|zijn|oma'?s|de)\s+(?:medicijndoos|pillendoos|pillen|medicijnen|strip)\b|"
+        r"\b(?:dochtertje|zoontje|peuter|kleuter|kleinzoon|kleindochter|tweeling|neefje|nichtje)\b[^.!?]{0,60}\b(?:pil|pillen|capsule|tablet|tabletten|strip|medicijnen)\b[^.!?]{0,40}\b(?:gepakt|doorgebeten|in\s+(?:haar|zijn)\s+mond)\b",
         # Found after round 7 was scored: a dose changed on one's own, a child and pills said indirectly, a dose given twice.
         r"\b(?:zelf|eigen houtje)\b[^.!?]{0,60}\b(?:halveren|gehalveerd|halveer|verdubbel\w*|omhoog\s+gedaan|verhoogd|verlaagd|geknipt|doorgeknipt)\b|"
         r"\b(?:gehalveerd|halveren|omhoog\s+gedaan|geknipt)\b[^.!?]{0,60}\bzelf\b|\bpleister\s+(?:\S+\s+)?(?:geknipt|doorgeknipt)\b|"
@@ -293,6 +320,14 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
 }
 
 _DISTRESS_PATTERNS: List[str] = [
+    # Found after round 8 was scored: "waarvoor eigenlijk", "zie de zin er niet meer van in", "nergens meer puf voor",
+    # "ik weet hoe en ik weet wanneer", "het stuur omgooien", cutting and biting oneself.
+    r"\bwaarvoor\s+(?:nog|eigenlijk)\s*(?:[.?!]|$)|\bzie\s+(?:\S+\s+)?(?:de\s+)?zin\s+(?:er\s+)?(?:niet|nie|geen)\s+(?:meer\s+)?(?:van\s+)?in\b|"
+    r"\bnergens\s+meer\s+(?:puf|fut|energie)\s+(?:voor|in)\b|\bi(?:'m| am) so tired of everything\b",
+    r"\bik weet hoe en (?:ik weet )?wanneer\b|\bweet\s+hoeveel\s+(?:\S+\s+){0,5}?(?:ik\s+)?nodig\s+heb\b|\b(?:heb|had)\s+ze\s+(?:al\s+)?geteld\b|"
+    r"\bstuur\s+om(?:gooi|gooien|trek|trekken|gooit)\b",
+    r"\bkerft?\b|\bkerven\b|\bkrassen\s+(?:is\s+|zijn\s+)?weer\s+begonnen\b|\bbijt\s+(?:\S+\s+){0,3}?tot\s+(?:ze|het)\s+bloed\w*\b|"
+    r"\bscratch\w*\s+(?:my|her|his)\s+skin\s+open\b",
     # Found after round 7 was scored: plans told as arrangements, self-harm in other words.
     r"\b(?:juwelen|sieraden|spullen|bezittingen|stuff|things)\s+(?:\S+\s+){0,2}?(?:verdeeld|weggegeven|weg\s+te\s+geven|away)\b|\bgiv(?:e|ing)\s+(?:\S+\s+){0,2}?(?:stuff|things|belongings)\s+away\b|"
     r"\bgave\s+away\s+(?:her|his|my)\b|\b(?:pills|tablets)\s+(?:are\s+)?(?:saved|in my bag)\b|\bstash\s+of\b|"

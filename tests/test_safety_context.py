@@ -377,3 +377,74 @@ def test_asking_what_to_do_if_is_a_question_ahead_but_not_when_it_happened_now()
     assert not decide(ahead, _scores(alarm=0.8), thresholds, "nlu_fallback").alarm
     now = assess("hij is net gevallen, wat moet ik doen als hij niet kan opstaan?")
     assert now.intent == ALARM
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        # "dan is het over" is a consequence, not a recovery.
+        ("ik wil gewoon niet meer leven, dan is het voorbij", DISTRESS),
+        ("ik wil dood dan is het over", DISTRESS),
+        # A negation ends at a colon: "geen grap" does not deny what follows.
+        ("het is geen grapje: ik wil dood", DISTRESS),
+        # "er niet meer zijn" is dying, not a denial.
+        ("mijn vader zegt: als mama er niet meer is, maakt hij er een eind aan", DISTRESS),
+        # A time word that dates the treatment does not date the symptom.
+        ("maandag vorige week chemo gehad, nu gloei ik en de thermometer zegt 38,8", ALARM),
+        ("chemo vorige week, nu rillerig en 38,6", ALARM),
+        # A negation of eating does not deny the fever after it.
+        ("ze wil niks eten temperatuur 38,9 na de kuur", ALARM),
+        # A first time is news.
+        ("een epileptische aanval gehad, de eerste keer ooit", ALARM),
+    ],
+)
+def test_words_that_look_like_a_frame_but_do_not_frame_the_symptom(message: str, intent: str) -> None:
+    assert assess(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "vorig jaar, tijdens de chemo, had ik een keer koorts; hoe groot is die kans nu?",
+        "de kuur van vorige maand gaf koorts, dat is nu helemaal over",
+        "ik heb geen koorts: ik wil alleen weten wat progressievrije overleving is",
+    ],
+)
+def test_the_frames_still_hold_around_those_words(message: str) -> None:
+    assert assess(message).intent != ALARM
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("mijn zus ziet ineens twee van alles, ze heeft uitzaaiingen", ALARM),
+        ("opa herkent me sinds vanmiddag niet meer", ALARM),
+        ("ze vroeg me net wie ik was, dat deed ze nooit", ALARM),
+        ("haar enkel is opgezwollen en staat scheef na het uitglijden", ALARM),
+        ("hij voelt niks van zijn heupen tot zijn tenen", ALARM),
+        ("he is losing control of his bladder and his back hurts", ALARM),
+        ("geen slok thee blijft zitten sinds vanmorgen", ALARM),
+        ("de pillen komen er steeds weer uit", ALARM),
+        ("ik nam mijn morfine en later nog twee achteraan", ALARM),
+        ("mijn peuter heeft een capsule doorgebeten", ALARM),
+        ("het bloed gutst uit de wond", ALARM),
+        ("haar tanden klapperen en ze gloeit, vorige week chemo", ALARM),
+        ("ik heb nergens meer puf voor, het hoeft niet meer", DISTRESS),
+        ("ik weet hoe en ik weet wanneer", DISTRESS),
+        ("mijn zoon kerft in zijn armen", DISTRESS),
+    ],
+)
+def test_urgent_wordings_found_after_round_8(message: str, intent: str) -> None:
+    assert assess(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "mijn moeder is zo moe van alles, wanneer stop je met behandelen?",
+        "waarvoor eigenlijk, die nieuwe kuur: om langer te leven of om minder klachten?",
+        "de kleinkinderen herkenden me eerst niet met mijn pruik",
+    ],
+)
+def test_near_those_wordings_but_not_urgent(message: str) -> None:
+    assert assess(message).intent not in (ALARM, DISTRESS)
