@@ -57,7 +57,7 @@ benchmark-server: train
 # development tools on top (requirements/dev-lock.txt lists only what they add).
 # Throughput and latency under load (SQLite default and scale-out); minutes.
 benchmark-load: train
-	$(VENV)/python -m benchmarks.load_benchmark
+	$(VENV)/python -m benchmarks.load_benchmark $(ARGS)
 
 lock:          
 	rm -rf .venv-lock && python3.10 -m venv .venv-lock

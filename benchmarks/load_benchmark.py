@@ -384,7 +384,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--messages", type=int, default=10_000, help="messages in the concurrent SQLite run")
     parser.add_argument("--single-messages", type=int, default=400)
     parser.add_argument("--scaleout-messages", type=int, default=5_000)
-    parser.add_argument("--scaleout-workers", type=int, nargs="*", default=[1])
+    parser.add_argument("--scaleout-workers", type=int, nargs="*", default=[1, 2])
     parser.add_argument("--skip-scaleout", action="store_true")
     parser.add_argument("--faults", action="store_true", help="also: kill the action server under load")
     parser.add_argument("--fault-messages", type=int, default=800)
