@@ -5,7 +5,8 @@ server, and against a server that closes a kept-alive connection as it is reused
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Dict, Iterator, List
+from contextlib import asynccontextmanager
+from typing import Any, AsyncIterator, Awaitable, Callable, Dict, Iterator, List
 
 import aiohttp
 import pytest
@@ -28,6 +29,32 @@ def kept_alive() -> Iterator[None]:
         yield
     finally:
         RemoteAction.__init__ = before  # type: ignore[method-assign]
+
+
+def http_response(status: str, body: bytes, keep_alive: bool = False) -> bytes:
+    connection = b"Connection: keep-alive\r\n" if keep_alive else b""
+    return (
+        f"HTTP/1.1 {status}\r\nContent-Type: application/json\r\n".encode()
+        + connection
+        + f"Content-Length: {len(body)}\r\n\r\n".encode()
+        + body
+    )
+
+
+@asynccontextmanager
+async def raw_server(
+    serve: Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]],
+) -> AsyncIterator[str]:
+    """A bare HTTP server on loopback (its webhook URL), closed afterwards
+    together with the kept-alive session."""
+    port = free_port()
+    server = await asyncio.start_server(serve, "127.0.0.1", port)
+    try:
+        yield f"http://127.0.0.1:{port}/webhook"
+    finally:
+        await action_connection.close_sessions()
+        server.close()
+        await server.wait_closed()
 
 
 def greeting_call(action_url: str) -> RemoteAction:
@@ -81,25 +108,14 @@ async def test_a_connection_closed_on_reuse_is_retried_once(kept_alive: None) ->
             if index == 0 and requests_per_connection[index] == 2:
                 writer.close()
                 return
-            body = b'{"events": [], "responses": []}'
-            writer.write(
-                b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: keep-alive\r\n"
-                + f"Content-Length: {len(body)}\r\n\r\n".encode()
-                + body
-            )
+            writer.write(http_response("200 OK", b'{"events": [], "responses": []}', keep_alive=True))
             await writer.drain()
 
-    port = free_port()
-    server = await asyncio.start_server(serve, "127.0.0.1", port)
-    try:
-        endpoint = greeting_call(f"http://127.0.0.1:{port}/webhook").action_endpoint
+    async with raw_server(serve) as webhook:
+        endpoint = greeting_call(webhook).action_endpoint
         assert await endpoint.request(json={"n": 1}, method="post") == {"events": [], "responses": []}
         assert await endpoint.request(json={"n": 2}, method="post") == {"events": [], "responses": []}
         assert requests_per_connection == [2, 1]
-    finally:
-        await action_connection.close_sessions()
-        server.close()
-        await server.wait_closed()
 
 
 async def test_a_server_that_is_down_fails_fast(kept_alive: None) -> None:
@@ -114,24 +130,13 @@ async def test_an_error_status_keeps_rasas_error_with_the_body(kept_alive: None)
 
     async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         await reader.readuntil(b"\r\n\r\n")
-        body = b'{"action_name": "action_greet", "error": "nee"}'
-        writer.write(
-            b"HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\n"
-            + f"Content-Length: {len(body)}\r\n\r\n".encode()
-            + body
-        )
+        writer.write(http_response("400 Bad Request", b'{"action_name": "action_greet", "error": "nee"}'))
         await writer.drain()
         writer.close()
 
-    port = free_port()
-    server = await asyncio.start_server(serve, "127.0.0.1", port)
-    try:
-        endpoint = greeting_call(f"http://127.0.0.1:{port}/webhook").action_endpoint
+    async with raw_server(serve) as webhook:
+        endpoint = greeting_call(webhook).action_endpoint
         with pytest.raises(ClientResponseError) as raised:
             await endpoint.request(json={}, method="post")
         assert raised.value.status == 400
         assert b"action_greet" in raised.value.text
-    finally:
-        await action_connection.close_sessions()
-        server.close()
-        await server.wait_closed()
