@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from typing import Any, Awaitable, Callable, Dict, Optional, Tuple
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -23,15 +22,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels import (
-    action_connection,
-    action_payload,
-    action_response_validation,
-    domain_emptiness,
-    lazy_rule_states,
-    rule_match_cache,
-    sequential_graph,
-)
+import rasa_overrides
 from channels.output import (
     MAX_MESSAGE_CHARS,
     MAX_SENDER_CHARS,
@@ -43,27 +34,9 @@ from channels.output import (
 
 logger = logging.getLogger(__name__)
 
-# Loaded by every `rasa run` with this credentials.yml: the place to make the
-# server validate action responses with a cached validator (see that module).
-# STOCK_ACTION_VALIDATION=1 keeps rasa's own check (for the benchmark's comparison).
-if os.environ.get("STOCK_ACTION_VALIDATION") != "1":
-    action_response_validation.install()
-# ... and to send the action server the recent turns only (see that module).
-action_payload.install(action_payload.user_turns_from_environment())
-# ... and to format RulePolicy's states for its debug line only when logged.
-lazy_rule_states.install()
-# ... and to reuse RulePolicy's matching rules for a recurring tail of states.
-rule_match_cache.install()
-# ... and to run the prediction graph in a fixed order instead of through dask.
-# STOCK_GRAPH_RUNNER=1 keeps rasa's dask runner (for the benchmark's comparison).
-if os.environ.get("STOCK_GRAPH_RUNNER") != "1":
-    sequential_graph.install()
-# ... and to keep the connection to the action server open between messages.
-# STOCK_ACTION_CONNECTION=1 keeps rasa's connection per call (for the comparison).
-if os.environ.get("STOCK_ACTION_CONNECTION") != "1":
-    action_connection.install()
-# ... and to decide once, not per message, whether the domain is empty.
-domain_emptiness.install()
+# Loaded by every `rasa run` with this credentials.yml: the place to put
+# this project's changes to rasa's own behaviour in place (rasa_overrides/).
+rasa_overrides.install()
 
 
 class MetadataCollectingOutputChannel(ContractOutputChannel, CollectingOutputChannel):
@@ -119,7 +92,7 @@ class RobustRestInput(RestInput):
 
         @webhook.listener("before_server_stop")
         async def close_action_connections(*_: Any) -> None:
-            await action_connection.close_sessions()
+            await rasa_overrides.action_connection.close_sessions()
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:

@@ -22,7 +22,7 @@ LOCK_STORES = ("in_memory", "redis")
 REDIS_LOCK_STORE_CLASS = "storage.lock_store.AtomicRedisLockStore"
 # The actions look back SAFETY_FOLLOW_UP_TURNS + 1 user turns (actions/base.py)
 # and need one earlier reply to know theirs is not the first: a smaller window
-# of events sent to the action server (channels/action_payload.py) would change
+# of events sent to the action server (rasa_overrides/action_payload.py) would change
 # what they do. tests/test_action_payload.py keeps the two in step.
 MIN_ACTION_EVENT_TURNS = 5
 

@@ -1,5 +1,5 @@
 """The Rasa server keeps its connection to the action server open between
-custom action calls (channels/action_connection.py): against the real action
+custom action calls (rasa_overrides/action_connection.py): against the real action
 server, and against a server that closes a kept-alive connection as it is reused."""
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from rasa.shared.core.events import ActionExecuted, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 
-from channels import action_connection
 from launcher.paths import REPO_ROOT
+from rasa_overrides import action_connection
 from tests.helpers import RunningAssistant, free_port
 
 

@@ -1,4 +1,4 @@
-"""The action server gets the recent turns of a conversation (channels/action_payload.py):
+"""The action server gets the recent turns of a conversation (rasa_overrides/action_payload.py):
 the rest of the request is rasa's own, and what the actions decide from the
 events is the same as with the whole session."""
 
@@ -17,9 +17,9 @@ from rasa_sdk import Tracker
 
 from actions import settings as action_settings
 from actions.base import is_first_reply, recent_urgent_reply
-from channels import action_payload
 from launcher.paths import REPO_ROOT
 from launcher.settings import MIN_ACTION_EVENT_TURNS, SettingsError, from_environment
+from rasa_overrides import action_payload
 
 
 def conversation(turns: int, seed: int = 0) -> List[Event]:

@@ -6,7 +6,7 @@ import pytest
 from jsonschema import ValidationError, validate
 from rasa.core.actions.action import RemoteAction
 
-from channels import action_response_validation
+from rasa_overrides import action_response_validation
 
 GOOD = {"events": [{"event": "slot", "name": "x", "value": 1}], "responses": [{"text": "hoi"}]}
 BAD = [

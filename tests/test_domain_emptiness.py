@@ -1,5 +1,5 @@
 """Whether a domain is empty is decided once per domain object
-(channels/domain_emptiness.py), with rasa's own answer."""
+(rasa_overrides/domain_emptiness.py), with rasa's own answer."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from typing import Iterator, List
 import pytest
 from rasa.shared.core.domain import Domain
 
-from channels import domain_emptiness
 from launcher.paths import REPO_ROOT
+from rasa_overrides import domain_emptiness
 
 
 @pytest.fixture

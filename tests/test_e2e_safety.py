@@ -156,7 +156,7 @@ def test_urgent_replies_do_not_need_the_action_server(assistant_without_actions:
 def test_late_in_a_long_conversation_follow_ups_and_the_first_reply_still_work(
     assistant: RunningAssistant,
 ) -> None:
-    """More turns than the action server is sent (channels/action_payload.py):
+    """More turns than the action server is sent (rasa_overrides/action_payload.py):
     the disclosure comes once, and a still-distressed follow-up gets 113 again."""
     sender = next(SENDERS)
     questions = [

@@ -9,7 +9,7 @@ import pytest
 from rasa.core.policies.policy import Policy
 from rasa.core.policies.rule_policy import RulePolicy
 
-from channels import lazy_rule_states
+from rasa_overrides import lazy_rule_states
 
 STATES = [
     {"user": {"intent": "greet"}, "prev_action": {"action_name": "action_listen"}},

@@ -1,5 +1,5 @@
 """RulePolicy's matching rules found from the index of current states
-(channels/rule_match_cache.py) are rasa's own: real conversations through
+(rasa_overrides/rule_match_cache.py) are rasa's own: real conversations through
 the trained agent as the server builds it, every lookup compared with rasa's
 `_get_possible_keys` on the same states."""
 
@@ -12,8 +12,8 @@ from typing import Any, Dict, List, Set, Tuple
 import pytest
 from rasa.core.policies.rule_policy import RulePolicy
 
-from channels import rule_match_cache
 from launcher.servers import ServerProcess
+from rasa_overrides import rule_match_cache
 from tests.test_past_states import actions, messages, run_conversations  # noqa: F401  (fixture)
 
 pytestmark = [pytest.mark.server]

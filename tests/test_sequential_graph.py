@@ -1,5 +1,5 @@
 """The sequential graph runner gives what rasa's dask runner gives, on the
-real trained model (channels/sequential_graph.py)."""
+real trained model (rasa_overrides/sequential_graph.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from rasa.engine.exceptions import GraphRunError
 from rasa.engine.graph import GraphSchema, SchemaNode
 from rasa.engine.runner.dask import DaskGraphRunner
 
-from channels import sequential_graph
+from rasa_overrides import sequential_graph
 from tests.helpers import model_path
 
 MESSAGES = [

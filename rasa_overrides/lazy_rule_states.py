@@ -7,7 +7,7 @@ conversation (about 1,600 states by its 200th message) and is thrown away at
 the default log level. Here the formatting happens when the line is rendered:
 the same text at debug level, nothing otherwise.
 
-`install()` swaps the formatter; channels/rest.py calls it.
+`install()` swaps the formatter; rasa_overrides.install() calls it.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ fast path checks the response without the `oneOf`, then each event against
 its own schema, which is the same verdict. A response it rejects goes through
 the full validator for rasa's own error.
 
-`install()` swaps RemoteAction's check for the cached one; channels/rest.py
+`install()` swaps RemoteAction's check for the cached one; rasa_overrides.install()
 calls it, as every `rasa run` with this project's credentials.yml imports that
 module. Errors keep rasa's wording.
 """

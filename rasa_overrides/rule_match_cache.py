@@ -16,7 +16,7 @@ avoidable without changing the answer:
 The index lives on the policy object (a new model gets a new one), holds at
 most `MAX_ENTRIES` states per lookup table and only rule names and dialogue
 states (intent and action names, slot features), no message text.
-`install()` replaces the method; channels/rest.py calls it.
+`install()` replaces the method; rasa_overrides.install() calls it.
 """
 
 from __future__ import annotations

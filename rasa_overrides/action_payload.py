@@ -14,7 +14,7 @@ the events and is sent whole. So the events sent are those of the last
 `ACTION_EVENT_TURNS` user turns (default 10), all of the session when it is
 shorter. `ACTION_EVENT_TURNS=0` sends every event, as rasa does.
 
-`install()` swaps RemoteAction's request builder; channels/rest.py calls it,
+`install()` swaps RemoteAction's request builder, rasa_overrides.install() calls it,
 as every `rasa run` with this project's credentials.yml imports that module.
 """
 

@@ -7,7 +7,7 @@ another, and compares them: about a quarter of a millisecond per message
 here, for an answer that cannot change while a model is loaded (a domain is
 not changed after it is built; a new model brings a new domain object).
 `install()` makes is_empty() remember its answer on the domain object;
-channels/rest.py calls it.
+rasa_overrides.install() calls it.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ and whose nodes run one after the other anyway.
 and error handling stay rasa's) and only replaces the scheduling: the order
 of the nodes a set of targets needs is worked out once and reused. Results
 are the same as dask's (tests/test_sequential_graph.py compares them).
-`install()` makes rasa's processor load models with it; channels/rest.py
+`install()` makes rasa's processor load models with it; rasa_overrides.install()
 calls it.
 """
 
