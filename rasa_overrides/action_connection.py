@@ -24,6 +24,7 @@ from typing import Any, Dict, Optional
 import aiohttp
 import ujson
 from rasa.core.actions.action import RemoteAction
+from rasa.core.constants import DEFAULT_REQUEST_TIMEOUT
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig, concat_url
 
 logger = logging.getLogger(__name__)
@@ -107,28 +108,33 @@ class KeptAliveEndpoint(EndpointConfig):
             else None
         )
         params = self.combine_parameters(kwargs)
-        kwargs.setdefault("timeout", aiohttp.ClientTimeout(total=300))
-        if isinstance(kwargs["timeout"], (int, float)):
-            kwargs["timeout"] = aiohttp.ClientTimeout(total=kwargs["timeout"])
+        timeout = kwargs.pop("timeout", DEFAULT_REQUEST_TIMEOUT)
+        if isinstance(timeout, (int, float)):
+            timeout = aiohttp.ClientTimeout(total=timeout)
+        request = dict(
+            headers=headers, params=params, compress=compress, auth=auth, timeout=timeout, **kwargs
+        )
         url = concat_url(self.url, subpath)
-        for attempt in (1, 2):
-            try:
-                async with _session().request(
-                    method, url, headers=headers, params=params, compress=compress, auth=auth, **kwargs
-                ) as response:
-                    if response.status >= 400:
-                        raise ClientResponseError(
-                            response.status, response.reason or "", await response.content.read()
-                        )
-                    try:
-                        return await response.json(loads=ujson.loads)
-                    except aiohttp.ContentTypeError:
-                        return None
-            except STALE_CONNECTION_ERRORS as error:
-                if attempt == 2 or isinstance(error, aiohttp.ClientConnectorError):
-                    raise
-                logger.debug("Action server closed a kept-alive connection; sending again")
-        return None  # not reached: the second attempt returns or raises
+        try:
+            return await _send(method, url, request)
+        except STALE_CONNECTION_ERRORS as error:
+            if isinstance(error, aiohttp.ClientConnectorError):
+                raise  # the server is down: fail fast, as rasa does
+            logger.debug("Action server closed a kept-alive connection; sending again")
+        return await _send(method, url, request)
+
+
+async def _send(method: str, url: str, request: Dict[str, Any]) -> Optional[Any]:
+    """One request on the event loop's session, answered as rasa's
+    EndpointConfig.request answers it (its error for a status of 400 or more,
+    the JSON body, or None for a body that is not JSON)."""
+    async with _session().request(method, url, **request) as response:
+        if response.status >= 400:
+            raise ClientResponseError(response.status, response.reason or "", await response.content.read())
+        try:
+            return await response.json(loads=ujson.loads)
+        except aiohttp.ContentTypeError:
+            return None
 
 
 def _remote_action_init(self: RemoteAction, name: str, action_endpoint: Optional[EndpointConfig]) -> None:

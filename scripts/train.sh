@@ -15,7 +15,7 @@ if [ -f "$model" ]; then
   echo "train: up to date ($model)"
   exit 0
 fi
-echo "train: training $(basename "$model") (about four minutes on 2 cores) ..."
+echo "train: training $(basename "$model") (about two and a half minutes on 2 cores) ..."
 start=$(date +%s)
 log=$(mktemp)
 if ! .venv/bin/rasa train --domain domain --data data --config config.yml \
