@@ -242,9 +242,8 @@ _RESOLVED = re.compile(
     r"(?:all|everything)\s+(?:was|is)\s+(?:fine|ok|okay|good|normal)|(?:been|is|was)\s+stable|(?:has|have)\s+healed|healed\s+(?:now|up)|"
     r"(?:was\s+)?fixed\s+in\s+(?:the\s+)?hospital|it\s+was\s+nothing|(?:het|dat|die|t)\s+ging\s+(?:weer\s+|vanzelf\s+)?over\b)"
 )
-_TREATMENT = re.compile(
-    r"\b(?:chemo\w*|kuur|kuren|behandeling|bestraling|infuus|immunotherapie|hormoontherapie)\b"
-)
+_TREATMENT_WORDS = r"(?:chemo\w*|kuur|kuren|behandeling|bestraling|infuus|immunotherapie|hormoontherapie)"
+_TREATMENT = re.compile(rf"\b{_TREATMENT_WORDS}\b")
 # Dating what came before it: "een dubbele dosis genomen, dat was maanden
 # geleden" (not "gevallen, 2 weken geleden begonnen met chemo").
 _DATED_AFTER = re.compile(
@@ -259,11 +258,16 @@ _CONDITIONAL_SENTENCE = re.compile(
 )
 # A time marker that dates the treatment, not the symptom after it: "vorige
 # week chemo kreeg, thermometer zegt 38,7", "chemo vorige week is heet en koud".
+# Not when the verb governs what follows ("chemo kreeg ik rillingen").
 _DATES_TREATMENT = re.compile(
-    r"\s*(?:\S+\s+){0,2}?(?:chemo\w*|kuur|kuren|behandeling|bestraling|infuus|immunotherapie|hormoontherapie)\s+"
-    r"(?:\S+\s+)?(?:kreeg|kregen|gekregen|gehad|had|gehaald|begonnen|gestart)\b"
+    rf"\s*(?:\S+\s+){{0,2}}?{_TREATMENT_WORDS}\s+(?:\S+\s+)?(?:kreeg|kregen|gekregen|gehad|had|gehaald|begonnen|gestart)\b"
+    r"(?!\s+(?:ik|ze|zij|hij|we|wij|mijn|haar|zijn)\b)"
 )
-_TREATMENT_BEFORE = re.compile(r"\b(?:chemo\w*|kuur|kuren|behandeling|bestraling|infuus)\s+(?:van\s+)?$")
+_RECENT = re.compile(
+    r"(?:vorige|afgelopen)\s+(?:week|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)|"
+    r"(?:\d+|een paar|paar|twee|drie|vier|vijf|zes)\s+dagen\s+(?:geleden|terug)|(?:eer)?gisteren|last week"
+)
+_TREATMENT_BEFORE = re.compile(rf"\b{_TREATMENT_WORDS}\s+(?:van\s+)?$")
 # "insult gehad, 1e keer ooit": a first time is news, not history.
 _FIRST_TIME = re.compile(r"\b(?:1e|1ste|eerste|first)\s+(?:keer|time)\b")
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)|\n")
@@ -373,9 +377,10 @@ def _end_of_next_sentence(text: str, sentence_end: Optional[Match[str]]) -> int:
 
 
 def _dates_the_treatment(window: str, marker: Match[str]) -> bool:
-    """Whether the past marker found in `window` dates a treatment rather
-    than the symptom that follows."""
-    return bool(
+    """Whether the past marker found in `window` dates a recent treatment
+    rather than the symptom that follows. Only days or a week ago: "tijdens de
+    chemo vorig jaar" or "bij de vorige kuur kreeg ik rillingen" stay past."""
+    return bool(_RECENT.fullmatch(marker.group(0).strip())) and bool(
         _DATES_TREATMENT.match(window, marker.end()) or _TREATMENT_BEFORE.search(window, 0, marker.start())
     )
 
@@ -419,10 +424,13 @@ def frame_of(text: str, start: int, end: int) -> Frame:
         return Frame(HYPOTHETICAL)
     if _DATED_CLAUSE_END.search(after) and not now:
         return Frame(PAST)
-    phrase = re.split(r",|:|;|\sen\s|\sand\s|(?<!vraagt)(?<!vroeg)(?<!vragen)(?<!vraag)\sof\s", before)[-1]
-    # A negation that belongs to a word of its own does not reach the
-    # symptom: "wil niks eten temp 38", "als jij er niet meer bent" (dead).
-    near = " ".join(_OWN_NEGATION.sub(" ", phrase).split()[-_NEGATION_WORDS:]) + " "
+    phrase = re.split(r",|\sen\s|\sand\s|(?<!vraagt)(?<!vroeg)(?<!vragen)(?<!vraag)\sof\s", before)[-1]
+    # A negation ends at a colon too ("geen grap: ik wil dood"; a report such
+    # as "de arts zei: ..." spans it), and one that belongs to a word of its
+    # own does not reach the symptom: "wil niks eten temp 38", "als jij er
+    # niet meer bent" (dead).
+    negated_phrase = _OWN_NEGATION.sub(" ", re.split(r"[:;]", phrase)[-1])
+    near = " ".join(negated_phrase.split()[-_NEGATION_WORDS:]) + " "
     if DENIAL.search(text, max(clause_start, start - 20), min(clause_end, end + 5)):
         return Frame(NEGATED)
     if _RULE_QUESTION.search(before) and not now:
@@ -431,9 +439,11 @@ def frame_of(text: str, start: int, end: int) -> Frame:
         # Past frames may span a comma ("vorig jaar, tijdens de chemo, had ik
         # koorts"); the others govern only their own phrase.
         window = near if kind == NEGATED else before if kind == PAST else phrase
-        found = regex.search(window)
-        if found and kind == PAST and _dates_the_treatment(window, found):
-            continue
+        # The first marker that does not merely date a recent treatment.
+        found = next(
+            (m for m in regex.finditer(window) if not (kind == PAST and _dates_the_treatment(window, m))),
+            None,
+        )
         if found and not (now and kind in (PAST, HYPOTHETICAL)):
             return Frame(kind)
     if _DATED_AFTER.search(after) and not now:

@@ -142,11 +142,10 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
     ],
     # A fall or sudden severe bone pain with bone metastases: possible fracture.
     "fracture": [
-        # Found after round 8 was scored: "pols is dik en staat scheef", "leg is in strange angle", "kan niet meer staan".
-        r"\b(?:pols|arm|been|enkel|heup|schouder|leg|wrist|ankle)\b[^.!?]{0,25}\b(?:scheef|in\s+(?:a\s+)?(?:strange|weird|odd|funny)\s+angle)\b|"
-        r"\b(?:kan|kon)\s+(?:\S+\s+)?(?:niet|nie)\s+meer\s+staan\b",
-        # Found after round 7 was scored: "nu staat haar pols scheef", "knak gehoord", "kan er niet meer op steunen".
-        r"\b(?:pols|arm|been|enkel|heup|schouder|vinger|bovenarm|onderarm)\s+(?:\S+\s+){0,2}?(?:staat|stond|ligt|hangt)\s+(?:helemaal\s+)?scheef\b|"
+        # Found after rounds 7 and 8 were scored: "nu staat haar pols scheef", "pols is dik en staat scheef",
+        # "leg is in strange angle", "knak gehoord", "kan er niet meer op steunen", "kan niet meer staan".
+        r"\b(?:pols|arm|been|enkel|heup|schouder|vinger|bovenarm|onderarm|leg|wrist|ankle)\b[^.!?]{0,25}\b"
+        r"(?:scheef|in\s+(?:a\s+)?(?:strange|weird|odd|funny)\s+angle)\b|\b(?:kan|kon)\s+(?:\S+\s+)?(?:niet|nie)\s+meer\s+staan\b|"
         r"\b(?:staat|hangt)\s+(?:haar|zijn|mijn|m'n)\s+(?:pols|arm|been|enkel)\s+scheef\b|\b(?:knak|krak)\s+(?:\S+\s+)?(?:gehoord|gevoeld)\b|"
         r"\b(?:kan|kon)\s+(?:er\s+)?(?:\S+\s+)?(?:niet|nie)\s+(?:meer\s+)?op\s+(?:steunen|staan)\b|\bligt\s+(?:\S+\s+){0,2}?op\s+de\s+(?:\w*vloer|grond)\b",
         # "gevallen" also means "cases" (in welke gevallen): only the verb forms.
@@ -243,20 +242,19 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
     ],
     # Unable to keep fluids down: dehydration within hours during treatment.
     "fluids": [
-        # Found after round 8 was scored: "geen slok water blijft zitten", "capecitabine komt er steeds weer uit", "7x waterige diarree".
-        r"\bgeen\s+slok\s+(?:\S+\s+){0,2}?blijft\s+(?:zitten|binnen)\b|\bbinne\s*houde\w*\b|"
-        r"\b(?:capecitabine|pillen|pil|tabletten|medicijnen|medicatie|drinken|water)\s+(?:\S+\s+)?(?:komt|komen)\s+(?:er\s+)?(?:steeds|telkens|meteen|direct|gelijk)\s+(?:weer\s+)?uit\b|"
-        r"\bgooi\s+(?:ze|het)\s+er\s+(?:meteen|direct|gelijk)\s+(?:weer\s+)?uit\b|\b\d+\s*(?:x|keer)\s+(?:\S+\s+)?(?:waterige\s+|dunne\s+)?(?:diarree|diaree)\b",
-        # Found after round 7 was scored: "drinken komt er direct weer uit", "kan pillen niet binnenhouden", "op de wc, 15 keer".
-        r"\b(?:drinken|water|eten|thee)\s+(?:komt|kwam)\s+(?:er\s+)?(?:direct|meteen|gelijk|zo)\s+(?:weer\s+)?uit\b|"
+        # Found after rounds 7 and 8 were scored: "drinken komt er direct weer uit", "capecitabine komt er steeds
+        # weer uit", "ik gooi ze er meteen weer uit", "kan pillen niet binnenhouden", "op de wc, 15 keer", "7x waterige diarree".
+        r"\b(?:drinken|water|eten|thee|capecitabine|pillen|pil|tabletten|medicijnen|medicatie)\s+(?:\S+\s+)?(?:komt|kwam|komen)\s+(?:er\s+)?"
+        r"(?:direct|meteen|gelijk|zo|steeds|telkens)\s+(?:weer\s+)?uit\b|\bgooi\s+(?:ze|het)\s+er\s+(?:meteen|direct|gelijk)\s+(?:weer\s+)?uit\b|"
+        r"\b\d+\s*(?:x|keer)\s+(?:\S+\s+)?(?:waterige\s+|dunne\s+)?(?:diarree|diaree)\b|"
         r"\b(?:pillen|medicijnen|tabletten|medicatie)\s+(?:\S+\s+)?(?:niet|nie)\s+binnen\s*(?:houden|gehouden)\b|\bop\s+de\s+(?:wc|pot)\b[^.!?]{0,40}\b\d+\s*keer\b",
         r"(?:kan|kon|kun|lukt)\s+(?:\S+\s+){0,3}?(?:niks|niets|nix|geen\s+\S+|nauwelijks\s+\S+)\s+(?:meer\s+)?(?:binnen\s*houden|binnenhouden|binnen te houden|inhouden|drinken)",
         r"\b(?:houd|hou|houdt|blijft)\s+(?:\S+\s+){0,2}?(?:niks|niets)\s+(?:meer\s+)?binnen\b|\balles\s+(?:\S+\s+){0,4}?(?:komt|kwam)\s+(?:er\s+)?(?:meteen\s+|direct\s+)?(?:weer\s+)?uit\b",
         # Found after round 6 was scored: "geen slok water meer binnen", "kan niks eten of drinken".
-        r"\bgeen\s+slok\s+(?:\S+\s+){0,3}?binnen\b|\b(?:kan|kon|kunnen)\s+(?:niks|niets|nix)\s+(?:meer\s+)?(?:eten|binnenhouden)\s+(?:of|en)\s+(?:\S+\s+)?drinken\b",
+        r"\bgeen\s+slok\s+(?:\S+\s+){0,3}?(?:binnen|blijft\s+zitten)\b|\b(?:kan|kon|kunnen)\s+(?:niks|niets|nix)\s+(?:meer\s+)?(?:eten|binnenhouden)\s+(?:of|en)\s+(?:\S+\s+)?drinken\b",
         r"\b(?:can'?t|cannot)\s+keep\s+(?:anything|water|fluids?|food|it|(?:her|his|my)\s+(?:pills|medicine|food))\s+down\b|\bkeeps? (?:throwing up|vomiting)\b|\b(?:throwing up|vomiting)\s+since\b",
         r"\b(?:geeft|geef|spuugt|spuug|kots|kotst|braakt)\s+(?:\S+\s+){0,2}?(?:al\s+)?(?:\d+|tien|twaalf|uren|de hele|heel de|sinds)\b.{0,30}|\b(?:elke|iedere)\s+slok\b|\b(?:zelfs|ook)\s+(?:het\s+)?water\s+(?:\S+\s+){0,2}?(?:komt|blijft|kwam)",
-        r"\b(?:niet|nie|niks|niets|geen)\s+(?:\S+\s+){0,3}?(?:binnen\s*houden|binne\s*houwe|binnen\s*houwe|binnenhouden)\b|"
+        r"\b(?:niet|nie|niks|niets|geen)\s+(?:\S+\s+){0,3}?(?:binnen\s*houden|binne\s*houwe|binne\s*houde\w*|binnen\s*houwe|binnenhouden)\b|"
         r"\b(?:drinkt|drink|drinken)\s+(?:\S+\s+)?(?:niks|niets|bijna niks|bijna niets|nauwelijks)\b|\b(?:niks|niets)\s+blijft\s+binnen\b|\bvomit\w*\s+(?:\S+\s+){0,2}?(?:whole|all)\b|\bcan'?t drink\b",
         # Within one sentence: "diarree van de neratinib. blijft dat zo?" asks about the future.
         r"\b(?:diarree|diaree|dunne\s+\S+|waterdun\w*)\b[^.!?]{0,80}\b(?:\d+\s*keer|\d+\s*x|hele nacht|heel de nacht|hele dag|dagen|blijft)|\bop de pot\b.{0,60}\bkeer\b",
@@ -268,16 +266,16 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
     # Too much medicine, a dose changed by the patient, a child that swallowed pills.
     "medication": [
         # Found after round 8 was scored: half the pills on purpose, a dose doubled, two more taken after, a week's box emptied, a child at the pills.
-        r"\b(?:expres|bewust|stiekem)\s+(?:maar\s+)?(?:de\s+)?helft\s+van\s+(?:haar|zijn|mijn|m'n|de)\s+(?:pillen|tabletten|medicijnen|dosis)\b|\bgehalveert\b|"
+        r"\b(?:expres|bewust|stiekem)\s+(?:maar\s+)?(?:de\s+)?helft\s+van\s+(?:haar|zijn|mijn|m'n|de)\s+(?:pillen|tabletten|medicijnen|dosis)\b|"
         r"\bdoubled\s+(?:my|her|his)\s+(?:own\s+)?dose\b|\bnog\s+(?:\d+|twee|een)\s+(?:\S+\s+)?achteraan\b|"
         r"\b(?:weekdoos\w*|doosje|pillendoos\w*)\b[^.!?]{0,30}\bin\s+(?:een|één)\s+keer\s+leeg\b|\balle\s+vakjes\s+(?:zijn\s+)?leeg\b|"
-        r"\bzat\s+aan\s+(?:mijn|mn|m'n|haar|zijn|oma'?s|de)\s+(?:medicijndoos|pillendoos|pillen|medicijnen|strip)\b|"
-        r"\b(?:dochtertje|zoontje|peuter|kleuter|kleinzoon|kleindochter|tweeling|neefje|nichtje)\b[^.!?]{0,60}\b(?:pil|pillen|capsule|tablet|tabletten|strip|medicijnen)\b[^.!?]{0,40}\b(?:gepakt|doorgebeten|in\s+(?:haar|zijn)\s+mond)\b",
+        r"\bzat\s+aan\s+(?:mijn|mn|m'n|haar|zijn|oma'?s|de)\s+(?:medicijndoos|pillendoos|pillen|medicijnen|strip)\b",
         # Found after round 7 was scored: a dose changed on one's own, a child and pills said indirectly, a dose given twice.
         r"\b(?:zelf|eigen houtje)\b[^.!?]{0,60}\b(?:halveren|gehalveerd|halveer|verdubbel\w*|omhoog\s+gedaan|verhoogd|verlaagd|geknipt|doorgeknipt)\b|"
         r"\b(?:gehalveerd|halveren|omhoog\s+gedaan|geknipt)\b[^.!?]{0,60}\bzelf\b|\bpleister\s+(?:\S+\s+)?(?:geknipt|doorgeknipt)\b|"
-        r"\b(?:peuter|kleuter|kind|kindje|neefje|nichtje|zoontje|dochtertje|kleinkind\w*|kleindochter\w*|kleinzoon\w*|toddler|daughter|son|grandson|granddaughter)\b[^.!?]{0,80}\b(?:pillen|pil|strip|pillendoos|pijnstillers|tabletten|medicijnen|pills|tablets)\b[^.!?]{0,80}"
-        r"\b(?:paar\s+weg|er\s+(?:zijn|zitten)\s+er\s+(?:\S+\s+)?(?:weg|minder)|swallowed|ingeslikt|opgegeten)\b|"
+        r"\b(?:peuter|kleuter|kind|kindje|neefje|nichtje|zoontje|dochtertje|kleinkind\w*|kleindochter\w*|kleinzoon\w*|tweeling|toddler|daughter|son|grandson|granddaughter)\b[^.!?]{0,80}"
+        r"\b(?:pillen|pil|capsule|strip|pillendoos|pijnstillers|tabletten|medicijnen|pills|tablets)\b[^.!?]{0,80}"
+        r"\b(?:paar\s+weg|er\s+(?:zijn|zitten)\s+er\s+(?:\S+\s+)?(?:weg|minder)|swallowed|ingeslikt|opgegeten|gepakt|doorgebeten)\b|"
         r"\b(?:daughter|son|toddler|kid|child|grandson|granddaughter)\s+(?:\S+\s+){0,3}?swallowed\b|"
         r"\bnog\s+een\s+keer\s+(?:gegeven|genomen|ingenomen)\b|\b(?:gegeven|genomen|ingenomen)\s+en\s+(?:later\s+|toen\s+|daarna\s+)?nog\s+een\s+keer\b|"
         r"\bvergat\s+dat\s+(?:hij|ze|ik|zij)\s+(?:het|ze|die)\s+al\s+(?:had\s+)?(?:gedaan|gegeven|genomen|ingenomen)\b|\btook\s+(?:it\s+)?again\b|\b(?:\d|three|four)\s+times\s+today\b",
@@ -296,7 +294,7 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"er\s+(?:een\s+)?paar|er\s+\w+\s+van)\b.{0,70}\b(?:gegeten|ingeslikt|doorgeslikt|opgegeten|opgepeuzeld|"
         r"swallowed|ate|in (?:de|zijn|haar|z'n|zn) mond)\b",
         r"\b(?:pillen|tabletten|medicijnen|capsules)\b.{0,40}\b(?:kind|kleinkind|peuter)\b.{0,40}\b(?:gegeten|ingeslikt|doorgeslikt|opgegeten)",
-        r"\b(?:dubbel|tegelijk|allebei|twee keer|2 keer|2x)\s+(?:\S+\s+){0,2}?(?:genomen|genome|ingenomen|gekregen|geslikt|opgeplakt|geplakt)\b|\b(?:verdubbeld|gehalveerd)\b",
+        r"\b(?:dubbel|tegelijk|allebei|twee keer|2 keer|2x)\s+(?:\S+\s+){0,2}?(?:genomen|genome|ingenomen|gekregen|geslikt|opgeplakt|geplakt)\b|\b(?:verdubbeld|gehalveer[dt])\b",
         r"pleister\w*\b.{0,60}\b(?:zonder de oude|er (?:nu\s+)?2|twee|3|drie|in plaats van)|\b\d+\s+(?:fentanyl)?pleisters\b",
         r"\b(?:\d+|zes|acht|tien)\s+(?:\S+\s+)?(?:genomen|ingenomen|geslikt)\s+want\b|\b(?:er|ik)\s+(?:\S+\s+){0,2}?(?:\d+|zes|acht|tien)\s+genomen\b",
         r"\b(?:pillendoos\w*|medicijndoos\w*|pillen|tabletten)\b.{0,40}\b(?:gezeten|gegeten|opgegeten|in (?:zijn|haar) mond|missen er|ingeslikt|doorgeslikt)",

@@ -408,6 +408,11 @@ def test_words_that_look_like_a_frame_but_do_not_frame_the_symptom(message: str,
         "vorig jaar, tijdens de chemo, had ik een keer koorts; hoe groot is die kans nu?",
         "de kuur van vorige maand gaf koorts, dat is nu helemaal over",
         "ik heb geen koorts: ik wil alleen weten wat progressievrije overleving is",
+        # Only a recent treatment date (days, a week) is not the symptom's date.
+        "bij de vorige chemo kreeg ik hoge koorts. is dat bij deze chemo ook zo?",
+        "tijdens de chemo vorig jaar had ik koorts, is dat risico kleiner met tabletten?",
+        # A report spans a colon: "de arts zei: als ...".
+        "de oncoloog zei: als je benen gevoelloos worden direct bellen. waarom is dat?",
     ],
 )
 def test_the_frames_still_hold_around_those_words(message: str) -> None:
