@@ -32,7 +32,7 @@ from typing import Any, Dict, Optional, Tuple
 from actions.settings import QUESTION_INTENT_PREFIX
 from safety.classifier import ALARM_LABEL, DISTRESS_LABEL, NEITHER_LABEL
 from safety.red_flags import ALARM, DISTRESS, NO_WORDS, PERSONAL_DECISION, SafetyVerdict
-from understanding.other_cancers import OFF_TOPIC_INTENT
+from understanding.other_conditions import OFF_TOPIC_INTENT
 from understanding.small_talk import SMALL_TALK_INTENTS
 
 ALARM_WITH_DISTRESS = "alarm_with_distress"

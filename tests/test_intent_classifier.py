@@ -63,9 +63,9 @@ def test_the_knowledge_base_wording_is_learned_too(tmp_path) -> None:
     assert message.get("intent")["name"] == "ask_bone_metastases_treatment"
 
 
-def test_a_question_about_another_cancer_is_off_topic(tmp_path) -> None:
+def test_a_question_about_another_disease_is_off_topic(tmp_path) -> None:
     from safety.red_flags import normalise
-    from understanding.other_cancers import about_another_cancer
+    from understanding.other_conditions import about_another_cancer, about_another_disease
 
     for other in (
         "hoe lang leef je met alvleesklierkanker",
@@ -81,7 +81,22 @@ def test_a_question_about_another_cancer_is_off_topic(tmp_path) -> None:
         "wat is een pet scan",
     ):
         assert not about_another_cancer(normalise(breast)), breast
+    for other in (
+        "hoe lang leef je gemiddeld met copd",
+        "uitstrijkje, doet dat pijn?",
+        "my dad has lung cancer",
+    ):
+        assert about_another_disease(normalise(other)), other
+    for ours in (
+        "ik heb ook diabetes, mag ik hormoontherapie?",
+        "kan ik nog zwanger worden na de chemo?",
+        "hoe lang leef je met uitzaaiingen",
+        "wordt er op de botscan ook naar artrose gekeken?",
+    ):
+        assert not about_another_disease(normalise(ours)), ours
     component = _trained(tmp_path, use_knowledge_base=False)
+    [message] = component.process([Message(data={"text": "hoe lang leef je met copd"})])
+    assert message.get("intent")["name"] == "out_of_scope_other"
     [message] = component.process([Message(data={"text": "petscan bij darmkanker"})])
     assert message.get("intent")["name"] == "out_of_scope_other"
     assert message.get("intent_ranking")[0]["name"] == "out_of_scope_other"

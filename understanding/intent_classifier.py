@@ -34,7 +34,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from actions.settings import QUESTION_INTENT_PREFIX
 from safety.red_flags import normalise
 from understanding.linear_text_classifier import LinearTextClassifier
-from understanding.other_cancers import OFF_TOPIC_INTENT, about_another_cancer
+from understanding.other_conditions import OFF_TOPIC_INTENT, about_another_disease
 from understanding.small_talk import small_talk_intent
 from understanding.stored_component import StoredModelComponent
 
@@ -95,11 +95,11 @@ class LinearIntentClassifier(StoredModelComponent[LinearTextClassifier]):
             scores = self._classifier.scores(text)
             ranking = sorted(scores.items(), key=lambda item: -item[1])[: int(self._config["ranking_length"])]
             ranked = [{INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: score} for name, score in ranking]
-            if str(ranked[0][INTENT_NAME_KEY]).startswith(QUESTION_INTENT_PREFIX) and about_another_cancer(
+            if str(ranked[0][INTENT_NAME_KEY]).startswith(QUESTION_INTENT_PREFIX) and about_another_disease(
                 normalised
             ):
                 # A breast-cancer answer to a question about another cancer
-                # would give the wrong disease's figures (other_cancers.py).
+                # would give the wrong disease's figures (other_conditions.py).
                 top = {
                     INTENT_NAME_KEY: OFF_TOPIC_INTENT,
                     PREDICTED_CONFIDENCE_KEY: ranked[0][PREDICTED_CONFIDENCE_KEY],

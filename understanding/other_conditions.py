@@ -1,0 +1,65 @@
+"""Another disease named as the subject of a question.
+
+"longkanker stadium 3 levensverwachting" or "hoe lang leef je gemiddeld met
+copd" are read by the topic classifier as the breast-cancer topic they
+resemble (survival figures, treatment choice), and the answer would give
+breast-cancer figures for another disease. When a question is about another
+disease, the honest reply is that the assistant cannot help with that
+(out_of_scope_other).
+
+- Another cancer counts unless breast cancer is named too. Words that
+  patients also use for metastases of breast cancer ("botkanker",
+  "leverkanker", "hersentumor") are left out on purpose: "mijn moeder heeft
+  nu botkanker" usually means bone metastases.
+- Another illness or procedure (COPD, diabetes, a smear test) counts only
+  when nothing in the message ties it to metastatic breast cancer or its
+  treatment: "ik heb ook diabetes, mag ik hormoontherapie?" is still a
+  question for the assistant.
+"""
+
+from __future__ import annotations
+
+import re
+
+_OTHER_CANCER = re.compile(
+    r"\b(?:long|darm|dikkedarm|dikke darm|endeldarm|alvleesklier|pancreas|prostaat|eierstok|baarmoeder|"
+    r"baarmoederhals|blaas|nier|maag|slokdarm|huid|keel|tong|schildklier|bloed|teelbal|zaadbal)\s?kanker\b|"
+    r"\b(?:melanoo?m\w*|leukemie|lymfoo?m\w*|myeloom|sarcoom|glioblastoo?m|mesothelioo?m)\b|"
+    r"\b(?:lung|colon|colorectal|bowel|pancreatic|prostate|ovarian|cervical|bladder|kidney|skin|stomach|"
+    r"throat|thyroid|blood|testicular)\s+cancer\b|\b(?:leukaemia|leukemia|lymphoma|myeloma|sarcoma|melanoma)\b"
+)
+_BREAST = re.compile(r"\b(?:borst\w*|mamma\w*|breast)\b")
+
+# Named illnesses, conditions and procedures that are not breast cancer.
+# Not symptoms ("koorts", "benauwd"): those may belong to the patient's own
+# illness. "artrose" is left out: the source names it as a look-alike on a
+# bone scan.
+_OTHER_ILLNESS = re.compile(
+    r"\b(?:copd|astma|asthma|diabetes|suikerziekte|hartfalen|hartziekte\w*|hartinfarct|heart failure|"
+    r"dementie|dementia|alzheimer\w*|parkinson\w*|multiple sclerose|reuma\w*|artritis|arthritis|"
+    r"nierfalen|nierziekte|epilepsie|epilepsy|migraine|griep|influenza|corona|covid\w*|longontsteking|"
+    r"pneumonia|hiv|aids|zwanger\w*|pregnan\w*|uitstrijk\w*|baarmoederhals\w*|colonoscopie|coloscopie|"
+    r"tandarts|kiespijn|lyme|hooikoorts|eczeem|psoriasis|crohn|colitis|hepatitis|tuberculose|mazelen|"
+    r"waterpokken|hernia)\b"
+)
+# Anything that ties a message to (metastatic) breast cancer or its treatment.
+_BREAST_CANCER_CONTEXT = re.compile(
+    r"\b(?:borst\w*|mamma\w*|breast|\w*uitzaai\w*|\w*metasta\w*|\w*kanker\w*|cancer|chemo\w*|\w*hormo\w*|"
+    r"tumor\w*|tumour\w*|oncolo\w*|bestral\w*|kuur|kuren|mets)\b"
+)
+
+OFF_TOPIC_INTENT = "out_of_scope_other"
+
+
+def about_another_cancer(normalised_text: str) -> bool:
+    """Whether the (normalised, lower-case) text names another cancer and
+    not breast cancer."""
+    return bool(_OTHER_CANCER.search(normalised_text)) and not _BREAST.search(normalised_text)
+
+
+def about_another_disease(normalised_text: str) -> bool:
+    """Whether the (normalised, lower-case) text is about another cancer, or
+    names another illness with nothing tying it to breast cancer."""
+    if about_another_cancer(normalised_text):
+        return True
+    return bool(_OTHER_ILLNESS.search(normalised_text)) and not _BREAST_CANCER_CONTEXT.search(normalised_text)
