@@ -372,6 +372,9 @@ _DISTRESS_PATTERNS: List[str] = [
     r"\b(?:gespaard|opgespaard|verzameld)\s+(?:\S+\s+){0,3}?(?:pillen|tabletten|medicijnen|slaappillen)\b",
     r"\b(?:eind|einde)\s*(?:er)?aan\b(?:\s+\S+){0,3}\s+(?:maken|maak|maakt)\b|\b(?:maak|maakt|maken)\s+(?:(?:ik|ze|zij|hij|we|je)\s+)?(?:er|het)\s+(?:\S+\s+){0,3}?(?:een\s+)?(?:eind|einde)\s+aan\b",
     r"\b(?:afscheid\s+(?:\S+\s+){0,2}?(?:nemen|genomen|neem)\s+van\s+(?:iedereen|jullie|het leven)|laatste\s+(?:\S+\s+){0,1}?(?:bericht|brief|keer dat))\b",
+    # Found after round 9 was scored: a farewell said in so many words.
+    r"\b(?:dit|this)\s+(?:is|was)\s+(?:eigenlijk\s+|dus\s+|really\s+)?(?:mijn|m'n|mn|een|my)\s+(?:afscheid\w*|goodbye(?:\s+message)?|final\s+message)\b|"
+    r"\b(?:said|saying)\s+(?:my\s+)?goodbyes?\s+to\s+(?:everyone|everybody|my|all)\b|\bgoodbye\s+(?:texts|messages)\b",
     r"\b(?:spullen|sieraden|bezittingen)\s+(?:\S+\s+){0,3}?(?:weggeven|weg te geven|verdelen|weggegeven)\b.{0,80}\b(?:niet meer|afscheid|klaar|nodig)",
     r"\b(?:beter\s+af|beter\s+zonder\s+mij|better off)\b|\bzonder mij\s+(?:\S+\s+){0,2}?beter\b",
     r"\b(?:verdwijnen|verdwijn)\b.{0,40}\b(?:voor altijd|voorgoed|van de aardbodem|beter|niemand)",

@@ -85,6 +85,7 @@ def test_a_question_about_another_disease_is_off_topic(tmp_path) -> None:
         "hoe lang leef je gemiddeld met copd",
         "uitstrijkje, doet dat pijn?",
         "my dad has lung cancer",
+        "nierstenen, wat helpt tegen de pijn",
     ):
         assert about_another_disease(normalise(other)), other
     for ours in (
@@ -118,6 +119,9 @@ def test_a_message_that_is_only_a_greeting_thanks_or_goodbye_is_small_talk(tmp_p
         "tot ziens": "goodbye",
         "fijne avond nog": "goodbye",
         "doei doei": "goodbye",
+        "dank je, dit hielp me echt": "thank",
+        "merci, da was duidelijk": "thank",
+        "bedankt, ik ga nu proberen te slapen. slaapwel": "thank",
     }
     for text, intent in expected.items():
         assert small_talk_intent(normalise(text)) == intent, text
@@ -129,6 +133,8 @@ def test_a_message_that_is_only_a_greeting_thanks_or_goodbye_is_small_talk(tmp_p
         "ok",
         "top",
         "bedankt, maar hoe lang nog",
+        "ik ga nu slapen",
+        "bedankt, ik ga slapen en wil niet meer wakker worden",
     ):
         assert small_talk_intent(normalise(text)) is None, text
     component = _trained(tmp_path, use_knowledge_base=False)

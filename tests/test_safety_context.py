@@ -360,6 +360,20 @@ def test_a_recovery_or_denial_without_any_pattern_needs_the_framed_score() -> No
     assert decide(plain, _scores(alarm=0.6), thresholds, "nlu_fallback").intent == ALARM
 
 
+def test_a_see_you_again_ending_needs_the_framed_score_but_waiting_until_tomorrow_does_not() -> None:
+    # Found after round 9 was scored: the classifier alone read "tot morgen" as a farewell.
+    thresholds = Thresholds(distress=0.5, distress_framed=0.95)
+    for text in ("tot morgen", "merci, allez, tot de volgende keer", "hey, hier ben ik weer"):
+        ending = assess(text)
+        assert ending.frame_cue, text
+        assert decide(ending, _scores(distress=0.9), thresholds, "nlu_fallback").intent is None, text
+    for text in ("38,6 en chemo gehad, kan het tot morgen wachten?", "moet ik bellen of kan het tot morgen"):
+        assert not assess(text).frame_cue, text
+    # A farewell in so many words is a distress pattern, whatever the classifier says.
+    for text in ("dit is mijn afscheid, bedankt voor alles", "this is my goodbye message. thank you"):
+        assert assess(text).distress, text
+
+
 def test_a_distress_score_beside_only_framed_alarm_words_needs_the_framed_score() -> None:
     denied = assess("ik heb geen koorts, ik wil alleen weten hoe laat ik morgen moet komen")
     assert denied.framed_categories and not denied.alarm_categories and not denied.distress

@@ -32,15 +32,16 @@ _BREAST = re.compile(r"\b(?:borst\w*|mamma\w*|breast)\b")
 
 # Named illnesses, conditions and procedures that are not breast cancer.
 # Not symptoms ("koorts", "benauwd"): those may belong to the patient's own
-# illness. "artrose" is left out: the source names it as a look-alike on a
+# illness. "artrose" (and "arthritis") is left out: the source names it as a look-alike on a
 # bone scan.
 _OTHER_ILLNESS = re.compile(
     r"\b(?:copd|astma|asthma|diabetes|suikerziekte|hartfalen|hartziekte\w*|hartinfarct|heart failure|"
-    r"dementie|dementia|alzheimer\w*|parkinson\w*|multiple sclerose|reuma\w*|artritis|arthritis|"
+    r"dementie|dementia|alzheimer\w*|parkinson\w*|multiple sclerose|reuma\w*|"
     r"nierfalen|nierziekte|epilepsie|epilepsy|migraine|griep|influenza|corona|covid\w*|longontsteking|"
     r"pneumonia|hiv|aids|zwanger\w*|pregnan\w*|uitstrijk\w*|baarmoederhals\w*|colonoscopie|coloscopie|"
     r"tandarts|kiespijn|lyme|hooikoorts|eczeem|psoriasis|crohn|colitis|hepatitis|tuberculose|mazelen|"
-    r"waterpokken|hernia)\b"
+    r"waterpokken|hernia|nierstenen|niersteen|galstenen|galsteen|blaasontsteking|blindedarm\w*|jicht|spataderen|"
+    r"glaucoom|tinnitus|kidney stones?|gallstones?)\b"
 )
 # Anything that ties a message to (metastatic) breast cancer or its treatment.
 _BREAST_CANCER_CONTEXT = re.compile(

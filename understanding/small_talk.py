@@ -39,7 +39,13 @@ _WITH = (
     r"uitleg|info|informatie|antwoord|antwoorden|hulp|moeite|alles|veel|even|nogmaals|vriendelijk|"
     r"super|top|fijn|prima|mooi|ok|oke|okay|ja|zo|dat|dit|heeft|was|is|helpt|geholpen|lekker|"
     r"mevrouw|meneer|beste|lieve|team|assistent|allen|and|you|so|much|very|again|for|the|help|all|"
-    r"everyone|ook|en|nou|he|hè|hoi"
+    r"everyone|ook|en|nou|he|hè|hoi|"
+    # Found after round 9 was scored: thanks that say it helped, and going to
+    # sleep or back to someone ("dank je, dit hielp me echt", "merci, da was
+    # duidelijk", "bedankt, ik ga nu proberen te slapen").
+    r"me|mij|ons|hielp|helpen|duidelijk|da|lot|really|helpful|helped|clear|that|this|it|was|there|allez|awel|"
+    r"dikke|lieverd|x|xx|ik|ga|gaan|nu|ff|proberen|te|slapen|truste|slaapwel|groetjes|groeten|weer|hier|"
+    r"terug|goed|begrijp|beter|snap|het|now|going|to|sleep"
 )
 # Each phrase must end at a word's end; the alternatives are tried in turn.
 _PHRASE = re.compile(
