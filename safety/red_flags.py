@@ -391,8 +391,23 @@ _DISTRESS_PATTERNS: List[str] = [
     r"\b(?:everything|alles)\s+(?:is\s+)?(?:arranged|geregeld)\b.{0,80}\b(?:pills|pillen|afscheid|dag zeggen|goodbye)|"
     r"\b(?:nog\s+)?(?:even\s+)?(?:dag|doei|vaarwel)\s+(?:\S+\s+)?zeggen\b|\bsay(?:ing)? goodbye\b",
     r"\b(?:brandt|brand|verbrandt|bijt|slaat|krabt)\s+(?:\S+\s+)?(?:zich|zichzelf|mezelf|haarzelf)\b",
-    r"\b(?:bonk|bonkt|sla|slaat)\s+(?:ik\s+|ze\s+|hij\s+)?(?:mijn|haar|zijn|mn)\s+hoofd\s+tegen|\b(?:armen|arm|polsen)\s+open\w*|\bkrab\w*\s+(?:\S+\s+){0,3}?open\b",
+    r"\b(?:bonk|bonkt|sla|slaat)\s+(?:ik\s+|ze\s+|hij\s+)?(?:mijn|haar|zijn|mn|zn|z'n|d'r)\s+hoofd\s+tegen|\b(?:armen|arm|polsen)\s+open\w*|\bkrab\w*\s+(?:\S+\s+){0,3}?open\b",
     r"\b(?:saving|saved|hoarding)\s+(?:up\s+)?(?:my|her|his)?\s*(?:sleeping\s+)?(?:pills|tablets|morphine)",
+    # Found after round 9 was scored: suicide idioms, a relative's threat,
+    # means named ("hoeveel ... is dodelijk", someone else's insulin), a plan
+    # set for a day, hope gone, skin cut or picked open.
+    r"\bvan\s+kant\s+(?:\S+\s+)?(?:te\s+)?(?:maken|maakt|maak)\b|\b(?:zich|zig|zichzelf|mezelf|mij)\s+(?:\S+\s+)?iets\s+(?:aan\s*(?:doen|doet|te doen)|aandoet|aandoen)\b|"
+    r"\ber\s+(?:gewoon\s+|ook\s+|zelf\s+)?uit\s*(?:stappen|stapt|stap)\b|^(?=.*\b(?:zelfmoord|suicide)).*\bik\s+denk\s+er\s+(?:zelf\s+)?(?:ook\s+)?(?:steeds\s+|vaak\s+)?aan\b|"
+    r"\bals\s+(?:jij|zij|ze|hij|je)\s+(?:gaat|sterft|doodgaat|overlijdt)\b.{0,30}\b(?:ga|stap|wil)\s+ik\s+ook\b|\bif\s+(?:she|he|you)\s+goes?,?\s+i\s+go\s+too\b",
+    r"\bafscheidsbericht\w*\b|\bhoeveel\s+(?:van\s+)?(?:mijn\s+|m'n\s+|die\s+|de\s+)?(?:\w*pil\w*|tablet\w*|morfine|oxy\w*|tramadol|paracetamol|insuline|medicijn\w*|fentanyl)\s+(?:\S+\s+){0,2}?(?:is|zijn)\s+(?:\S+\s+)?(?:dodelijk|fataal)\b|\bhow\s+many\b.{0,40}\b(?:lethal|fatal|deadly|to\s+die)\b|\bstockpil\w*\b|"
+    r"\b(?:insuline|insulin)\s+van\s+(?:mijn|m'n|mn|de|haar|zijn|my)\s+(?:\S+\s+)?(?:man|vrouw|buurman|buurvrouw|vader|moeder|partner|husband|neighbour)\b|"
+    r"\b(?:kom|keer)\s+(?:ik\s+)?(?:niet|nooit)\s+meer\s+terug\b|\b(?:mijn|my)\s+plan\s+is\b.{0,40}\b(?:bridge|brug|spoor|trein|train|pills|pillen|rope|touw)\b|"
+    r"\b(?:rope|touw|strop)\b.{0,30}\b(?:garage|zolder|schuur|attic)\b|"
+    r"^(?=.*\b(?:testament|afscheid\w*|brieven|pillen|morfine|weggegeven|weggeven)\b)(?=.*\b(?:is het zover|zet ik de rest in gang|doe ik het)\b)",
+    r"\b(?:hoop|moed)\s+(?:is\s+)?(?:helemaal\s+|echt\s+)?weg\b|\bgeen\s+(?:greintje|sprankje)\s+(?:\S+\s+)?hoop\b|\b(?:kan|ken)\s+(?:\S+\s+)?niet\s+meer\s+hopen\b|\bstopped\s+hoping\b|"
+    r"\bin\s+(?:haar|zijn|mijn|d'r|z'n|mn)\s+(?:arm|armen|pols|polsen|been|benen|huid)\s+(?:\S+\s+)?(?:gekrast|gesneden|geknipt)\b|"
+    r"\b(?:knip\w*|pluk\w*)\s+(?:\S+\s+){0,3}?(?:in\s+)?(?:zijn|haar|mijn|m'n|mn|z'n)\s+huid\b|\bsnij\s+mich\b|"
+    r"\b(?:pols|polsen|arm|armen)\s+(?:\S+\s+){0,2}?open\s*(?:gehaald|gesneden|gekrast)\b|\bopengehaald\b",
     r"\b(?:daughter|son|kid|child|she|he|i)\s+(?:\S+\s+)?(?:cuts|cut|burns|scratches)\b(?!\s+(?:the|a|an|her hair|his hair|my hair|vegetables|bread)\b)|\bhit(?:s|ting)?\s+(?:my|her|his)\s+head\s+against|"
     r"\bexpres\s+(?:\S+\s+){0,4}?(?:tegen de kachel|gebrand|gesneden|gekrast|pijn gedaan|verwond)|\b(?:snij|snijd|snijdt|snijden|krast|kras)\s+in\s+(?:dr|d'r|der|haar|zijn|me|mn|m'n)\s+(?:arm\w*|ben\w*|been|pols\w*)",
     r"\bzelfbeschadig\w*|\bautomutilatie\b|\bzichzelf\s+(?:\S+\s+){0,2}?(?:pijn doen|pijn te doen|verwonden|iets aandoen|iets aan te doen)",
