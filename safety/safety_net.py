@@ -43,7 +43,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from actions.settings import QUESTION_INTENT_PREFIX
 from safety.classifier import SafetyClassifier, label_for_intent
 from safety.decision import URGENT_INTENTS, Thresholds, decide
-from safety.red_flags import PERSONAL_DECISION, assess
+from safety.red_flags import PERSONAL_DECISION, assess, normalise
+from understanding.other_conditions import about_another_disease
 from understanding.stored_component import StoredModelComponent
 
 logger = logging.getLogger(__name__)
@@ -150,7 +151,9 @@ class SafetyNet(StoredModelComponent[SafetyClassifier]):
             self._thresholds,
             predicted,
             too_long=len(text) > self._max_chars,
-            topic_runner_up=topic_runner_up(ranking),
+            # A question about another disease ("nierstenen, wat kan ik doen")
+            # gets no breast-cancer answer through the personal route either.
+            topic_runner_up=topic_runner_up(ranking) and not about_another_disease(normalise(text)),
         )
         message.set(
             SAFETY_NET_KEY, {"classifier_intent": predicted, **decision.as_dict()}, add_to_output=True

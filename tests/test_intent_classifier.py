@@ -86,6 +86,9 @@ def test_a_question_about_another_disease_is_off_topic(tmp_path) -> None:
         "uitstrijkje, doet dat pijn?",
         "my dad has lung cancer",
         "nierstenen, wat helpt tegen de pijn",
+        "de oogarts zegt staar, moet dat geopereerd worden?",
+        "niercelkanker met uitzaaiingen, welke behandeling",
+        "chemo bij de ziekte van Hodgkin, hoe vaak helpt dat?",
     ):
         assert about_another_disease(normalise(other)), other
     for ours in (
@@ -93,6 +96,7 @@ def test_a_question_about_another_disease_is_off_topic(tmp_path) -> None:
         "kan ik nog zwanger worden na de chemo?",
         "hoe lang leef je met uitzaaiingen",
         "wordt er op de botscan ook naar artrose gekeken?",
+        "mag ik tamoxifen samen met mijn bloeddrukpillen nemen?",
     ):
         assert not about_another_disease(normalise(ours)), ours
     component = _trained(tmp_path, use_knowledge_base=False)

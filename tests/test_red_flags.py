@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from safety.red_flags import ALARM, DISTRESS, NO_WORDS, assess, normalise
+from safety.red_flags import ALARM, DISTRESS, NO_WORDS, PERSONAL_DECISION, assess, normalise
 from tests.helpers import held_out_examples, safety_cases
 
 CASES = safety_cases()
@@ -99,6 +99,21 @@ def test_safety_net_component_overrules_a_confident_topic() -> None:
         "ask_bone_metastases_treatment",
     ]
     assert processed.get("safety_net")["classifier_intent"] == "ask_bone_metastases_treatment"
+
+
+def test_a_personal_question_about_another_disease_gets_no_personal_route() -> None:
+    # Found after topic round 9 was scored: "wat kan ik doen" with a topic close
+    # behind took a question about kidney stones to the pain answer.
+    ranking = [
+        {"name": "out_of_scope_other", "confidence": 0.6},
+        {"name": "ask_pain_treatment", "confidence": 0.3},
+    ]
+    for text, personal in (
+        ("nierstenen zo'n pijn, wat kan ik doen", False),
+        ("welke behandeling is het beste voor mij?", True),
+    ):
+        [processed] = _safety_net().process([_message(text, "out_of_scope_other", 0.6, ranking)])
+        assert (processed.get("intent")["name"] == PERSONAL_DECISION) is personal, text
 
 
 def test_safety_net_leaves_ordinary_questions_alone() -> None:

@@ -22,9 +22,9 @@ from __future__ import annotations
 import re
 
 _OTHER_CANCER = re.compile(
-    r"\b(?:long|darm|dikkedarm|dikke darm|endeldarm|alvleesklier|pancreas|prostaat|eierstok|baarmoeder|"
+    r"\b(?:long|darm|dikkedarm|dikke darm|endeldarm|alvleesklier|pancreas|prostaat|eierstok|eierstokken|baarmoeder|niercel|"
     r"baarmoederhals|blaas|nier|maag|slokdarm|huid|keel|tong|schildklier|bloed|teelbal|zaadbal)\s?kanker\b|"
-    r"\b(?:melanoo?m\w*|leukemie|lymfoo?m\w*|myeloom|sarcoom|glioblastoo?m|mesothelioo?m)\b|"
+    r"\b(?:melanoo?m\w*|leukemie|lymfoo?m\w*|myeloom|sarcoom|glioblastoo?m|mesothelioo?m|(?:non[- ]?)?hodgkin\w*)\b|"
     r"\b(?:lung|colon|colorectal|bowel|pancreatic|prostate|ovarian|cervical|bladder|kidney|skin|stomach|"
     r"throat|thyroid|blood|testicular)\s+cancer\b|\b(?:leukaemia|leukemia|lymphoma|myeloma|sarcoma|melanoma)\b"
 )
@@ -41,12 +41,13 @@ _OTHER_ILLNESS = re.compile(
     r"pneumonia|hiv|aids|zwanger\w*|pregnan\w*|uitstrijk\w*|baarmoederhals\w*|colonoscopie|coloscopie|"
     r"tandarts|kiespijn|lyme|hooikoorts|eczeem|psoriasis|crohn|colitis|hepatitis|tuberculose|mazelen|"
     r"waterpokken|hernia|nierstenen|niersteen|galstenen|galsteen|blaasontsteking|blindedarm\w*|jicht|spataderen|"
-    r"glaucoom|tinnitus|kidney stones?|gallstones?)\b"
+    r"glaucoom|staar|tinnitus|kidney stones?|gallstones?|hoge bloeddruk|bloeddruk\w*|ziekte van (?:kahler|lyme|crohn|parkinson|alzheimer))\b"
 )
 # Anything that ties a message to (metastatic) breast cancer or its treatment.
 _BREAST_CANCER_CONTEXT = re.compile(
     r"\b(?:borst\w*|mamma\w*|breast|\w*uitzaai\w*|\w*metasta\w*|\w*kanker\w*|cancer|chemo\w*|\w*hormo\w*|"
-    r"tumor\w*|tumour\w*|oncolo\w*|bestral\w*|kuur|kuren|mets)\b"
+    r"tumor\w*|tumour\w*|oncolo\w*|bestral\w*|kuur|kuren|mets|letrozol\w*|tamoxifen\w*|anastrozol\w*|exemesta\w*|"
+    r"fulvestrant|herceptin|trastuzumab|xgeva|denosumab|capecitabine|\w*taxel)\b"
 )
 
 OFF_TOPIC_INTENT = "out_of_scope_other"
