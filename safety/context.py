@@ -201,8 +201,6 @@ _BACKWARD_WORDS = 4
 _NEGATION_BACKWARD_WORDS = 7
 _MAX_BACKWARD_CHARS = 60
 
-# Words after the symptom, in the same sentence, that say it is over: "toen
-# gebeld en alles was ok", "sindsdien niks meer", "I'm fine now".
 # A conversation ended as usual, with a next time in view ("tot morgen",
 # "merci, tot de volgende keer"): the opposite of a farewell, which the
 # classifier alone had read as one after round 9 (a pattern still counts).
@@ -213,6 +211,8 @@ _SEE_YOU_AGAIN = re.compile(
     r"(?:\s+(?:maar\s+weer|misschien|allemaal|hoor|dan|weer))?\W*$|^(?:\W*\w+\W+){0,2}?(?:hier|daar)\s+ben\s+ik\s+weer\b"
 )
 
+# Words after the symptom, in the same sentence, that say it is over: "toen
+# gebeld en alles was ok", "sindsdien niks meer", "I'm fine now".
 _RESOLVED = re.compile(
     r"\b(?:alles (?:was|is) (?:weer\s+)?(?:ok|oke|goed|in orde)|(?:gaat|ging|loopt|is) (?:het\s+)?(?:nu\s+)?weer (?:goed|normaal|beter)|"
     r"(?:sindsdien|daarna|nadien) (?:niks|niets|nooit|geen)|(?:is|was) (?:nu\s+)?weer (?:over|weg|normaal)|"
@@ -601,7 +601,8 @@ def past_is_over(text: str, start: int, end: int) -> bool:
 
 def says_over_or_asks_a_rule(text: str) -> bool:
     """Whether `text` (normalised) says anywhere that an episode is over, or
-    asks about a rule or threshold. With a denial or a hypothetical sentence
-    (which safety.red_flags.assess finds anyway) and a "see you" ending, this is the message-wide
-    frame cue: weight against an urgent reading when no pattern matched."""
+    asks about a rule or threshold, or ends with "tot morgen". With a denial or
+    a hypothetical sentence (which safety.red_flags.assess finds anyway) this
+    is the message-wide frame cue: weight against an urgent reading when no
+    pattern matched."""
     return bool(_RESOLVED.search(text) or _RULE_QUESTION.search(text) or _SEE_YOU_AGAIN.search(text))

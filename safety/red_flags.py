@@ -404,10 +404,10 @@ _DISTRESS_PATTERNS: List[str] = [
     r"\b(?:kom|keer)\s+(?:ik\s+)?(?:niet|nooit)\s+meer\s+terug\b|\b(?:mijn|my)\s+plan\s+is\b.{0,40}\b(?:bridge|brug|spoor|trein|train|pills|pillen|rope|touw)\b|"
     r"\b(?:rope|touw|strop)\b.{0,30}\b(?:garage|zolder|schuur|attic)\b|"
     r"^(?=.*\b(?:testament|afscheid\w*|brieven|pillen|morfine|weggegeven|weggeven)\b)(?=.*\b(?:is het zover|zet ik de rest in gang|doe ik het)\b)",
-    r"\b(?:hoop|moed)\s+(?:is\s+)?(?:helemaal\s+|echt\s+)?weg\b|\bgeen\s+(?:greintje|sprankje)\s+(?:\S+\s+)?hoop\b|\b(?:kan|ken)\s+(?:\S+\s+)?niet\s+meer\s+hopen\b|\bstopped\s+hoping\b|"
+    r"(?:^|[.,!?;:]\s*|\b(?:de|mijn|m'n|mn|alle|haar|zijn|elke)\s+)(?:hoop|moed)\s+(?:is\s+)?(?:helemaal\s+|echt\s+)?weg\b(?!\s+te\b)|\bgeen\s+(?:greintje|sprankje)\s+(?:\S+\s+)?hoop\b|\b(?:kan|ken)\s+(?:\S+\s+)?niet\s+meer\s+hopen\b|\bstopped\s+hoping\b|"
     r"\bin\s+(?:haar|zijn|mijn|d'r|z'n|mn)\s+(?:arm|armen|pols|polsen|been|benen|huid)\s+(?:\S+\s+)?(?:gekrast|gesneden|geknipt)\b|"
     r"\b(?:knip\w*|pluk\w*)\s+(?:\S+\s+){0,3}?(?:in\s+)?(?:zijn|haar|mijn|m'n|mn|z'n)\s+huid\b|\bsnij\s+mich\b|"
-    r"\b(?:pols|polsen|arm|armen)\s+(?:\S+\s+){0,2}?open\s*(?:gehaald|gesneden|gekrast)\b|\bopengehaald\b",
+    r"\b(?:pols|polsen|arm|armen)\s+(?:\S+\s+){0,2}?open\s*(?:gehaald|gesneden|gekrast)\b",
     r"\b(?:daughter|son|kid|child|she|he|i)\s+(?:\S+\s+)?(?:cuts|cut|burns|scratches)\b(?!\s+(?:the|a|an|her hair|his hair|my hair|vegetables|bread)\b)|\bhit(?:s|ting)?\s+(?:my|her|his)\s+head\s+against|"
     r"\bexpres\s+(?:\S+\s+){0,4}?(?:tegen de kachel|gebrand|gesneden|gekrast|pijn gedaan|verwond)|\b(?:snij|snijd|snijdt|snijden|krast|kras)\s+in\s+(?:dr|d'r|der|haar|zijn|me|mn|m'n)\s+(?:arm\w*|ben\w*|been|pols\w*)",
     r"\bzelfbeschadig\w*|\bautomutilatie\b|\bzichzelf\s+(?:\S+\s+){0,2}?(?:pijn doen|pijn te doen|verwonden|iets aandoen|iets aan te doen)",

@@ -407,6 +407,7 @@ def test_distress_families_found_after_round_9(message: str) -> None:
         "ik hoop dat de pijn weg is",
         "hoeveel bestraling is dodelijk voor kankercellen?",
         "uitstappen uit de studie, kan dat?",
+        "ik hoop weg te kunnen met de kerst",
     ],
 )
 def test_their_look_alikes_are_not_distress(message: str) -> None:

@@ -98,7 +98,7 @@ class LinearIntentClassifier(StoredModelComponent[LinearTextClassifier]):
             if str(ranked[0][INTENT_NAME_KEY]).startswith(QUESTION_INTENT_PREFIX) and about_another_disease(
                 normalised
             ):
-                # A breast-cancer answer to a question about another cancer
+                # A breast-cancer answer to a question about another disease
                 # would give the wrong disease's figures (other_conditions.py).
                 top = {
                     INTENT_NAME_KEY: OFF_TOPIC_INTENT,
