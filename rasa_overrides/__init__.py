@@ -12,7 +12,6 @@ STOCK_ACTION_CONNECTION=1.
 from __future__ import annotations
 
 import os
-from typing import Mapping, Optional
 
 from rasa_overrides import (
     action_connection,
@@ -25,11 +24,10 @@ from rasa_overrides import (
 )
 
 
-def install(environ: Optional[Mapping[str, str]] = None) -> None:
+def install() -> None:
     """Put every override in place (idempotent)."""
-    environ = os.environ if environ is None else environ
     # Action responses validated with a validator built once.
-    if environ.get("STOCK_ACTION_VALIDATION") != "1":
+    if os.environ.get("STOCK_ACTION_VALIDATION") != "1":
         action_response_validation.install()
     # The action server gets the recent turns only.
     action_payload.install(action_payload.user_turns_from_environment())
@@ -38,10 +36,10 @@ def install(environ: Optional[Mapping[str, str]] = None) -> None:
     # RulePolicy's matching rules reused for a recurring tail of states.
     rule_match_cache.install()
     # The prediction graph run in a fixed order instead of through dask.
-    if environ.get("STOCK_GRAPH_RUNNER") != "1":
+    if os.environ.get("STOCK_GRAPH_RUNNER") != "1":
         sequential_graph.install()
     # The connection to the action server kept open between messages.
-    if environ.get("STOCK_ACTION_CONNECTION") != "1":
+    if os.environ.get("STOCK_ACTION_CONNECTION") != "1":
         action_connection.install()
     # Whether the domain is empty decided once, not per message.
     domain_emptiness.install()

@@ -374,46 +374,6 @@ def test_a_see_you_again_ending_needs_the_framed_score_but_waiting_until_tomorro
         assert assess(text).distress, text
 
 
-@pytest.mark.parametrize(
-    "message",
-    [
-        # Families found after round 9 was scored, in wordings of our own.
-        "mijn buurman zei dat hij zich van kant wil maken",
-        "ze dreigt dat ze zichzelf iets aandoet",
-        "ik wil er uitstappen",
-        "my dad keeps saying if she goes, I go too",
-        "het afscheidsbericht staat klaar",
-        "hoeveel oxycodon is dodelijk",
-        "I have been stockpiling my pills",
-        "ik heb de insuline van mijn buurvrouw meegenomen",
-        "ik ga weg en ik kom nooit meer terug",
-        "het touw ligt al op zolder",
-        "testament getekend, pillen klaar, morgen doe ik het",
-        "alle hoop is weg",
-        "geen sprankje hoop meer",
-        "hij heeft in zijn arm gesneden",
-        "mijn dochter plukt aan haar huid tot bloedens toe",
-        "ze heeft haar pols opengehaald",
-    ],
-)
-def test_distress_families_found_after_round_9(message: str) -> None:
-    assert assess(message).distress, message
-
-
-@pytest.mark.parametrize(
-    "message",
-    [
-        "wanneer komt mijn haar terug?",
-        "ik hoop dat de pijn weg is",
-        "hoeveel bestraling is dodelijk voor kankercellen?",
-        "uitstappen uit de studie, kan dat?",
-        "ik hoop weg te kunnen met de kerst",
-    ],
-)
-def test_their_look_alikes_are_not_distress(message: str) -> None:
-    assert not assess(message).distress, message
-
-
 def test_a_distress_score_beside_only_framed_alarm_words_needs_the_framed_score() -> None:
     denied = assess("ik heb geen koorts, ik wil alleen weten hoe laat ik morgen moet komen")
     assert denied.framed_categories and not denied.alarm_categories and not denied.distress
@@ -491,9 +451,26 @@ def test_the_frames_still_hold_around_those_words(message: str) -> None:
         ("ik heb nergens meer puf voor, het hoeft niet meer", DISTRESS),
         ("ik weet hoe en ik weet wanneer", DISTRESS),
         ("mijn zoon kerft in zijn armen", DISTRESS),
+        # Families found after round 9 was scored, in wordings of our own.
+        ("mijn buurman zei dat hij zich van kant wil maken", DISTRESS),
+        ("ze dreigt dat ze zichzelf iets aandoet", DISTRESS),
+        ("ik wil er uitstappen", DISTRESS),
+        ("my dad keeps saying if she goes, I go too", DISTRESS),
+        ("het afscheidsbericht staat klaar", DISTRESS),
+        ("hoeveel oxycodon is dodelijk", DISTRESS),
+        ("I have been stockpiling my pills", DISTRESS),
+        ("ik heb de insuline van mijn buurvrouw meegenomen", DISTRESS),
+        ("ik ga weg en ik kom nooit meer terug", DISTRESS),
+        ("het touw ligt al op zolder", DISTRESS),
+        ("testament getekend, pillen klaar, morgen doe ik het", DISTRESS),
+        ("alle hoop is weg", DISTRESS),
+        ("geen sprankje hoop meer", DISTRESS),
+        ("hij heeft in zijn arm gesneden", DISTRESS),
+        ("mijn dochter plukt aan haar huid tot bloedens toe", DISTRESS),
+        ("ze heeft haar pols opengehaald", DISTRESS),
     ],
 )
-def test_urgent_wordings_found_after_round_8(message: str, intent: str) -> None:
+def test_urgent_wordings_found_after_rounds_8_and_9(message: str, intent: str) -> None:
     assert assess(message).intent == intent
 
 
@@ -503,6 +480,11 @@ def test_urgent_wordings_found_after_round_8(message: str, intent: str) -> None:
         "mijn moeder is zo moe van alles, wanneer stop je met behandelen?",
         "waarvoor eigenlijk, die nieuwe kuur: om langer te leven of om minder klachten?",
         "de kleinkinderen herkenden me eerst niet met mijn pruik",
+        "wanneer komt mijn haar terug?",
+        "ik hoop dat de pijn weg is",
+        "hoeveel bestraling is dodelijk voor kankercellen?",
+        "uitstappen uit de studie, kan dat?",
+        "ik hoop weg te kunnen met de kerst",
     ],
 )
 def test_near_those_wordings_but_not_urgent(message: str) -> None:
