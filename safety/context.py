@@ -56,7 +56,8 @@ _FORWARD: List[Tuple[str, str]] = [
     (
         NEGATED,
         # Not when it negates another verb: "als het niet lukt, neem ik ze allemaal".
-        r"\b(?<!waarom )(?<!why )(?:geen|gene|gen|zonder|nooit|niet|nie|niks|niets|no|not|never|without|don'?t have|do not have|nul komma nul|zero)\b"
+        r"\b(?<!waarom )(?<!why )(?:geen|gene|gen|zonder|nooit|niet|nie|niks|niets|niemand(?!\s+meer)|no|not|never|without|nobody|no one|"
+        r"don'?t have|do not have|doesn'?t have|does not have|hasn'?t had|has not had|haven'?t had|nul komma nul|zero)\b"
         r"(?!\s+(?:meer\s+)?(?:lukt|lukken|helpt|helpen|werkt|werken|beter|goed)\b)",
     ),
     # Past and over: long ago, an earlier treatment.
@@ -73,7 +74,11 @@ _FORWARD: List[Tuple[str, str]] = [
         r"in\s+(?:het|'t|de)\s+(?:voorjaar|najaar)|(?:a|one|half a|\w+)\s+(?:year|month|week)s?\s+ago|long ago|a while (?:ago|back)|"
         r"in\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter)|as\s+a\s+(?:teenager|kid|child)|"
         rf"in\s+(?:19|20)\d\d|in\s+(?:{_MONTHS}|may)|(?:\w+\s+)?(?:maanden|maand|jaar|jaren|weken)\s+terug|"
-        r"(?:in de|vorige|afgelopen|deze)\s+(?:zomer|winter|lente|herfst|kerst)|"
+        r"(?:in de|vorige|afgelopen|deze)\s+(?:zomer|winter|lente|herfst|kerst)|afgelopen\s+(?:weekend|voorjaar|najaar|kuur)|"
+        r"(?:\w+\s+)?kuren\s+(?:geleden|terug)|die\s+keer\s+(?:dat|toen)|ooit\s+eens|(?:met|rond)\s+(?:de\s+)?(?:kerst|kerstmis|pasen|oud en nieuw)|"
+        r"in\s+(?:de|mijn|haar|zijn)\s+(?:eerste|vorige)\s+(?:lijn|kuur|chemo\w*|serie|behandeling)|(?:eind|begin|medio)\s+(?:19|20)\d\d|"
+        rf"op\s+\d{{1,2}}\s+{_MONTHS}|(?:the|my|her|his)\s+(?:last|previous)\s+(?:cycle|round|course)|(?:a few|some|two|three)\s+years\s+back|"
+        r"once\s+(?:i|she|he|we|my|on)\s+(?:\S+\s+)?(?:had|took|was|fell|got|swallowed)|"
         r"last (?:year|month|spring|summer|autumn|fall|winter)|years ago|months ago|back then|back in|in the past)\b",
     ),
     # Hypothetical or conditional: what if, when should I call.
@@ -167,6 +172,7 @@ _BACKWARD: List[Tuple[str, str]] = [
     (
         NEGATED,
         r"\b(?:heb ik niet|had ik niet|is er niet|gelukkig niet|niet gehad|nooit gehad|nee)\b|"
+        r"\b(?:ben|is|heb|had|heeft|was)\s+(?:ik|ze|zij|hij)\s+(?:ook\s+|echt\s+|gelukkig\s+|helemaal\s+)?(?:niet|nie)\b(?!\s+meer\b)|"
         r"\b(?:heb|had)\s+(?:ik|ze|hij)\s+(?:\S+\s+){0,3}?(?:niet|nooit)\s+(?:gehad|last van)\b",
     ),
     (
@@ -250,7 +256,27 @@ _RESOLVED = re.compile(
     r"(?:dat|het)\s+doe\s+ik\s+(?:\S+\s+){0,4}?niet\s+meer|(?:gaat|ging)\s+(?:het\s+)?(?:nu\s+)?(?:weer\s+)?(?:wat|iets|een stuk|veel)\s+beter|"
     r"(?:al\s+\S+\s+|weer\s+|nu\s+)?(?:koortsvrij|aanvalsvrij|fever[- ]free|seizure[- ]free)|"
     r"(?:all|everything)\s+(?:was|is)\s+(?:fine|ok|okay|good|normal)|(?:been|is|was)\s+stable|(?:has|have)\s+healed|healed\s+(?:now|up)|"
-    r"(?:was\s+)?fixed\s+in\s+(?:the\s+)?hospital|it\s+was\s+nothing|(?:het|dat|die|t)\s+ging\s+(?:weer\s+|vanzelf\s+)?over\b)"
+    r"(?:was\s+)?fixed\s+in\s+(?:the\s+)?hospital|it\s+was\s+nothing|(?:het|dat|die|t)\s+ging\s+(?:weer\s+|vanzelf\s+)?over\b|"
+    # Back to normal: "nu fit", "nu is ze weer wakker en kwiek", "er bovenop gekomen", "alles over".
+    r"(?:nu|now|inmiddels)\s+(?:weer\s+)?(?:fit|kwiek|hersteld|genezen|healed)\b|(?:nu|inmiddels)\s+(?:is|ben|zijn)\s+(?:ze|zij|hij|ik|we)\s+(?:weer\s+)?(?:\S+\s+)?(?:en\s+)?kwiek\b|"
+    r"er\s+(?:weer\s+)?(?:bovenop|boven op)\s+gekomen|(?:is|zijn|was)\s+(?:allemaal\s+|toch\s+)?goed\s+gekomen|"
+    r"(?:^|[,.]\s*|\b(?:en|nu|toen)\s+)(?:is\s+|was\s+)?(?:alles|allemaal)\s+(?:weer\s+)?over\b(?!\s*(?:gegeven|geven))|"
+    r"now\s+(?:i am|i'm|she is|she's|he is|he's|it is|it's|they are)\s+(?:all\s+)?(?:fine|ok|okay|better|healed|well|stable)\b|(?:is|was|has)\s+(?:now\s+)?healed|"
+    r"\bno\s+(?:more\s+)?(?:seizures|fits|attacks|fever|bleeding|problems|episodes)\s+since(?!\s+(?:yesterday|this|last|today|\d|morning|tonight))|no more since|nothing happened|niks gemerkt|niets gemerkt|"
+    r"(?:nu|inmiddels)\s+(?:al\s+)?(?:\d+|een|twee|drie|vier)\s+(?:dagen|weken|maanden)\s+(?:rustig|niks|niets|geen|weg|over)\b|"
+    r"(?:nu|inmiddels)\s+(?:is|zijn)\s+(?:de\s+|het\s+|die\s+)?\w+\s+(?:weer\s+|goed\s+)?onder controle|"
+    r"(?:ben|is|zijn)\s+(?:ik|ze|hij|we)\s+er\s+(?:weer\s+|nu\s+)?doorheen|"
+    r"(?:nu|inmiddels)\s+(?:loop|loopt|adem|ademt|praat|plas|plast|eet|drinkt|drink)\s+(?:ik|ze|hij|zij)\s+(?:weer|wer)\b|"
+    r"(?:adem|ademt|loop|loopt)\s+(?:ik|ze|hij)\s+(?:weer\s+)?(?:prima|normaal|goed)\b|"
+    r"(?:nu|inmiddels)\s+(?:is\s+)?(?:alles|allemaal)\s+(?:weer\s+)?normaal\b|(?:gaat|ging)\s+(?:het\s+)?(?:nu\s+)?(?:weer\s+)?goe\b|"
+    r"(?:mocht|mag)\s+(?:ze|ik|hij)\s+(?:weer\s+|gewoon\s+)?naar\s+huis|"
+    r"(?:apotheek|apotheker|pharmacist|huisarts|arts|dokter|doctor)\s+(?:zei|said)\s+(?:\S+\s+){0,3}?(?:geen probleem|niks aan de hand|ok|oke|fine|no problem)\b|"
+    r"bleek\s+(?:het\s+|t\s+)?(?:een\s+)?(?:griep\w*|\w*ontsteking|longembolie|virus\w*|infectie|vocht\w*|allergi\w*|paniek\w*)\b|"
+    r"(?:zit|voel)\s+(?:ik|ze|hij)\s+(?:me\s+|zich\s+)?(?:nu\s+)?(?:\S+\s+)?beter\s+in\s+(?:mijn|mn|m'n|haar|zijn)\s+vel|"
+    r"(?:het\s+)?gaat\s+(?:het\s+)?(?:nu\s+)?(?:echt\s+|al\s+(?:\S+\s+)?|weer\s+)(?:beter|goed)\b|(?:dat|het)\s+is\s+(?:nu\s+)?anders\b|"
+    r"(?:sta|staat)\s+(?:ik|ze|hij)\s+er\s+(?:nu\s+)?anders\s+in|(?:is|zijn)\s+(?:echt\s+)?weg\s+nu\b|daar\s+al\s+(?:lang|jaren|maanden)\s+mee\s+gestopt|"
+    r"nothing\s+for\s+\S+\s+years|(?:ik\s+)?heb\s+(?:het|dat)\s+nooit\s+gedaan|(?:dat|het)\s+is\s+al\s+(?:jaren|maanden|lang)\s+(?:voorbij|over)\b|"
+    r"(?:het|dat|t)\s+zakte\b(?!\s+(?:niet|weg|in|door))|(?:mri|scan|ct)\s+was\s+(?:clean|clear|goed|schoon))"
 )
 _TREATMENT_WORDS = r"(?:chemo\w*|kuur|kuren|behandeling|bestraling|infuus|immunotherapie|hormoontherapie)"
 _TREATMENT = re.compile(rf"\b{_TREATMENT_WORDS}\b")
@@ -295,7 +321,7 @@ _ANSWERED_NO = re.compile(r"\s*\?+\s*(?:nee|neen|nope|no|nop|nah)\b")
 # rillingen", "no fever or chills". Nominal denials only: after "kan niet"
 # the list is the symptom itself ("kan niet plassen of poepen").
 _DENIED_LIST = re.compile(
-    r"\b(?:geen|gene|zonder|no|without|not any|nul komma nul|don'?t have(?:\s+any)?|do not have(?:\s+any)?)\s+"
+    r"\b(?:geen|gene|zonder|no|without|not any|nul komma nul|(?:don'?t|do not|doesn'?t|does not) have(?:\s+any)?|(?:hasn'?t|has not|haven'?t) had(?:\s+any)?)\s+"
     r"(?:\S+\s+){0,2}?\S+\s+(?:of|or|noch|nor)\s+(?:(?:geen|no|any)\s+)?(?:\S+\s+){0,2}?"
     r"(?:(?:of|or|noch|nor)\s+(?:(?:geen|no|any)\s+)?(?:\S+\s+){0,2}?)?$"
 )
@@ -338,8 +364,17 @@ DENIAL = re.compile(
     r"(?:benauwd|kortademig|slap|doof|zwak|verward|suf|koorts|koortsig|diarree|misselijk|gevallen|"
     r"rillerig|rillingen|bloed|bloeding|hoofdpijn|pijn|dorst|dubbel|zwart|zwarte|blauw|blauwe|verhoging|short of breath|feverish|fever|confused|"
     r"numb|weak|tingling|tingly|dizzy|bleeding|vomiting|throwing up|breathless|tintelingen|uitval)\b|"
+    # "she isn't drowsy or confused", "my legs aren't weak", "not shivery".
+    r"\b(?:isn'?t|aren'?t|wasn'?t|am not|i'm not|is not|are not|not feeling)\s+(?:at all\s+|really\s+|very\s+)?"
+    r"(?:drowsy|sleepy|confused|weak|numb|dizzy|feverish|hot|shivery|shivering|short of breath|breathless|bleeding|vomiting|throwing up)\b|"
+    r"\b(?:praat|praten|spreekt)\s+(?:ze\s+|hij\s+)?(?:\S+\s+)?(?:niet|nie)\s+(?:raar|vreemd|onduidelijk|warrig|dubbel|brabbelig)\b|"
+    r"\b(?:niet|nie|not)\s+(?:meer\s+|echt\s+)?in de war\b|\bnergens\s+(?:last\s+van\s+)?(?:pijn|koorts|bloed)\b|\b(?:braak|kots|spuw|spuwt)\s+(?:ik\s+|ze\s+|hij\s+)?(?:niet|nie)\b|"
     # "ik wil niet dood": a denial of the wish, not the wish.
-    r"\b(?:wil|wilde|wou|want)\s+(?:echt\s+|helemaal\s+|absoluut\s+|zeker\s+)?(?:niet|nie|not)\s+(?:dood|sterven|to die|die)\b|"
+    r"\b(?:wil|wilde|wou|want)\s+(?:echt\s+|helemaal\s+|absoluut\s+|zeker\s+|heus\s+)?(?:niet|nie|not)\s+(?:dood|sterven|to die|die)\b|"
+    r"\b(?:don'?t|do not)\s+want\s+to\s+die\b|\b(?:wil|wou)\s+(?:\S+\s+)?(?:mezelf|mijzelf|zichzelf)\s+(?:niks|niets|geen pijn)\s+(?:aandoen|aan\s+doen)\b|"
+    r"\b(?:doet|doe)\s+(?:zichzelf|mezelf)\s+(?:niks|niets)\s+aan\b|"
+    r"\b(?:niet|geen)\s+(?:de\s+neiging|het\s+gevoel|enkele\s+gedachte|gedachten?)\s+(?:om|dat)\b|"
+    r"\b(?:niet|nie|not)\s+(?:\S+\s+)?(?:somber|wanhopig|depressief|suicidaal|suicidal|hopeless)\b|"
     r"\b(?:spuugt|spuug|geeft|kotst|braakt|bloedt|bloed|valt|ril|rilt)\s+(?:ze\s+|hij\s+|ik\s+)?niet\b|"
     r"\b(?:niet|nie|niks|niets|nothing|not)\s+(?:\S+\s+)?(?:overgegeven|gebraakt|gespuugd|gekotst|ingeslikt|doorgeslikt|swallowed|vomited)\b|"
     r"\b(?:geef|geeft|gaf|moet|hoef)\s+(?:ik\s+|ze\s+)?(?:niet|nie|geen)\s+(?:meer\s+)?over(?:geven)?\b|"
@@ -393,6 +428,17 @@ def _dates_the_treatment(window: str, marker: Match[str]) -> bool:
     return bool(_RECENT.fullmatch(marker.group(0).strip())) and bool(
         _DATES_TREATMENT.match(window, marker.end()) or _TREATMENT_BEFORE.search(window, 0, marker.start())
     )
+
+
+# "sinds vorige week", "since last month": not over, going on since then.
+_SINCE = re.compile(r"\b(?:sinds|since|vanaf|al\s+sinds)\s+$")
+
+
+def _starts_an_ongoing(text: str, window: str, marker: Match[str], trigger_start: int) -> bool:
+    """Whether a past marker in `window` (the text right before the trigger at
+    `trigger_start`) follows "sinds": the symptom is going on since then."""
+    absolute = trigger_start - len(window) + marker.start()
+    return bool(_SINCE.search(text, max(0, absolute - 12), absolute))
 
 
 def frame_of(text: str, start: int, end: int) -> Frame:
@@ -451,7 +497,14 @@ def frame_of(text: str, start: int, end: int) -> Frame:
         window = near if kind == NEGATED else before if kind == PAST else phrase
         # The first marker that does not merely date a recent treatment.
         found = next(
-            (m for m in regex.finditer(window) if not (kind == PAST and _dates_the_treatment(window, m))),
+            (
+                m
+                for m in regex.finditer(window)
+                if not (
+                    kind == PAST
+                    and (_dates_the_treatment(window, m) or _starts_an_ongoing(text, window, m, start))
+                )
+            ),
             None,
         )
         if found and not (now and kind in (PAST, HYPOTHETICAL)):
@@ -478,7 +531,7 @@ def frame_of(text: str, start: int, end: int) -> Frame:
 # "wat als ze ooit niet meer kan lopen?", "stel ik krijg koorts, ...",
 # "if my mom gets confused one day ...". The classifier does not read them.
 _HYPOTHETICAL_SENTENCE = re.compile(
-    r"^\s*(?:en\s+|maar\s+)?(?:wat als|what if|stel\s+(?:dat|ik|je|ze|hij|nou|mama|mijn)|mocht\s+(?:ik|ze|hij)|"
+    r"^\s*(?:en\s+|maar\s+|even\s+|ok\s+)?(?:wat als|what if|stel\b(?!\s+(?:ik|we|u)\s+(?:een|de|deze|mijn)\s+vraag)|mocht\s+(?:ik|ze|hij)|"
     r"in case|if\s+(?:\S+\s+){0,4}?(?:ever|one day|gets|starts|becomes))\b|"
     r"\b(?:alarmsympto\w*|alarmsignal\w*|waarschuwingssignal\w*|waarschuwingsteken\w*|warning signs?)\b|"
     # "wat moet ik doen als mama benauwd wordt": in the development sets every
@@ -488,6 +541,9 @@ _HYPOTHETICAL_SENTENCE = re.compile(
     # A condition about some day: "als ze ooit een toeval krijgt", "if she ever".
     r"\b(?:als|as|wanneer|mocht|indien|if)\s+(?:\S+\s+){0,3}?(?:ooit|ever|one day|op een dag|in de toekomst)\b|"
     r"^\s*(?:suppose|supposing|imagine)\b|\bwhen\s+should\s+(?:i|we|he|she|you)\s+(?:call|bring|go|take)\b|"
+    # "wanneer is benauwdheid een reden om te bellen", "when is it serious enough".
+    r"(?<!sinds )(?<!since )\b(?:wanneer|when)\s+(?:is|zijn|wordt|are|does)\b(?:\s+\S+){0,5}?\s+(?:reden|erg|ernstig|gevaarlijk|serious|dangerous|spoed|an emergency)\b|"
+    r"\bhoe\s+weet\s+(?:ik|je|u|we)\s+(?:straks|later|dan|ooit|in de toekomst)\b|\b(?:hypothetisch|hypothetical(?:ly)?|puur theoretisch)\b|"
     # Asking the rule: "moet ik bij koude rillingen altijd bellen?", "wanneer
     # hij bij benauwdheid 112 moet bellen".
     r"^\s*(?:moet|moeten|mot|mag|kan|kun)\s+(?:ik|we|je|u)\s+bij\b|"
@@ -509,10 +565,18 @@ _CAUSE_QUESTION = re.compile(
 # "Mocht ik ooit zo somber worden dat ..., bij wie kan ik dan terecht?": a
 # possibility some day with a question who helps. The only hypothetical that
 # lowers the weight of despairing words (see safety.red_flags.assess).
+_AHEAD_QUESTION = (
+    r"\b(?:bij wie|wie kan|naar wie|waar kan|waar moet|who can|where can|who do|hoe (?:moet|kan) ik (?:daarop |daar )?reageren|"
+    r"hoe reageer (?:ik|je)|wat (?:moet|kan) ik (?:dan\s+)?(?:zeggen|doen)|wat zeg (?:ik|je)|hoe (?:zou|kan) ik dat (?:merken|herkennen)|"
+    r"bespreek ik dat|how do i (?:respond|react)|what do i say)"
+)
 _AHEAD_HELP = re.compile(
     r"\b(?:(?:als|as|mocht|wanneer|indien|if)\s+(?:\S+\s+){0,4}?|(?:bang|angst)\s+dat\s+(?:\S+\s+){0,3}?)"
-    r"(?:ooit|ever|one day|op een dag|later|in de toekomst)\b.*"
-    r"\b(?:bij wie|wie kan|naar wie|waar kan|waar moet|who can|where can|who do|hoe (?:moet|kan) ik (?:daarop |daar )?reageren)"
+    r"(?:ooit|ever|one day|op een dag|later|in de toekomst)\b.*" + _AHEAD_QUESTION + "|"
+    # "Stel mijn moeder zegt dat ze niet meer wil leven, hoe reageer ik dan?"
+    r"^\s*stel\b.*" + _AHEAD_QUESTION + "|"
+    # "wat zeg je als iemand zegt dat ze niet meer wil leven?"
+    r"\b(?:wat zeg je|hoe reageer je|what do you say|how do you respond)\s+(?:als|wanneer|if|when)\s+(?:iemand|someone|je\s+\w+)\b"
 )
 
 
@@ -574,6 +638,36 @@ def cause_question_spans(text: str) -> List[Tuple[int, int]]:
     ]
 
 
+# Sentences that ask about a symptom in general, with a word that says so
+# ("krijgt iedereen koorts van chemo?", "is coughing blood common with that,
+# in general?", "waar komt die misselijkheid vandaan?"), and nobody in them
+# having or being something now (_REPORTS_NOW): "ik heb zwarte ontlasting,
+# kan dat van de ijzerpillen komen?" stays a report.
+_GENERAL_QUESTION = re.compile(
+    r"\b(?:(?:krijgt|heeft|hebben|krijgen)\s+iedereen|iedereen\s+(?:die|met)|in general|general question|in het algemeen|algemene vraag|"
+    r"common\s+(?:with|in|after|for)|(?:bekende|veel\s*voorkomende)\s+(?:klachten|bijwerking\w*|symptomen)|klopt\s+(?:dat|het)|"
+    r"i\s+ask\s+to\s+understand|(?:waar|where)\s+(?:komt|komen|does|do)\s+(?:\S+\s+){0,6}?(?:vandaan|come from)|"
+    r"waarom\s+(?:vraagt|vragen|vroeg)|te\s+maken\s+(?:hebben\s+|heeft\s+)?met|met\s+(?:\S+\s+){1,3}te\s+maken|normaal\s+als\s+je|"
+    r"(?:can|does|do|could)\s+(?:\S+\s+){0,3}?(?:make|cause|give)\s+(?:you|a person|people|someone)|"
+    r"(?:kan|kunnen)\s+(?:\S+\s+){0,4}?(?:door|van)\s+(?:\S+\s+){0,2}?komen)\b"
+)
+_REPORTS_NOW = re.compile(
+    r"\b(?:ik|ze|zij|hij|we|wij|mama|moeder|mam|papa|vader|man|vrouw|oma|opa|dochter|zoon)\s+"
+    r"(?:heb|heeft|hebben|ben|is|zijn|voel|voelt|krijg|krijgt|hoest|braak|braakt|spuug|spuugt|zie|ziet|lig|ligt|kan|kun)\b|"
+    r"\b(?:i|she|he|we|my\s+\w+)\s+(?:have|has|am|is|are|feel|feels|keep|keeps|can'?t|cannot)\b|\b(?:i'm|she's|he's)\b"
+)
+
+
+def general_question_spans(text: str) -> List[Tuple[int, int]]:
+    """Sentences asking about a symptom in general, without a figure in them
+    and with nobody in them having or being something now."""
+    return [
+        (start, end)
+        for start, end in _sentence_spans(text, _GENERAL_QUESTION)
+        if not _DIGIT.search(text, start, end) and not _REPORTS_NOW.search(text, start, end)
+    ]
+
+
 def ahead_help_spans(text: str) -> List[Tuple[int, int]]:
     """Sentences asking who helps if despair comes some day."""
     return _sentence_spans(text, _AHEAD_HELP)
@@ -599,10 +693,32 @@ def past_is_over(text: str, start: int, end: int) -> bool:
     return bool(_RESOLVED.search(text, end, resolved_end))
 
 
+# Words that say the body works as it should: "mijn benen zijn sterk",
+# "plassen en poepen gaan prima", "ik hou alles binnen", "niks dubbel",
+# "temp 36,8". Part of the message-wide frame cue (never a frame of a
+# trigger: "mijn benen zijn sterk maar ik kan niet plassen" stays urgent).
+_REASSURED = re.compile(
+    r"\b(?:(?:benen|ze|zij|hij|ik)\s+(?:zijn|is|ben)\s+(?:nog\s+)?(?:gewoon\s+|helemaal\s+)?(?:sterk|helder|fit)\b|"
+    r"(?:plassen|poepen|plast|poept|ontlasting|stoelgang|ademhaling|lopen|loopt|praat|eten|drinken)\s+(?:[^\s,]+\s+){0,3}?"
+    r"(?:gaat|gaan|is|zijn|ziet\s+er|doet|doen)\s+(?:gewoon\s+|allemaal\s+)?(?:prima|normaal|goed|ok|oke)\b|"
+    r"(?:hou|houd|houdt)\s+(?:ik\s+|ze\s+|hij\s+)?alles\s+(?:gewoon\s+)?(?:binnen|binne)\b|niks\s+dubbel|(?:niet|nie)\s+te\s+veel\s*(?:[,.!?]|$|genomen|ingenomen|geslikt)|"
+    r"(?:precies|netjes|gewoon)\s+volgens\s+(?:het\s+)?schema|drink\s+(?:genoeg|goed)|"
+    r"(?:temp\w*|temperatuur|thermometer)\s+(?:\S+\s+){0,3}?3[56][.,]\d|(?:bleek|kon)\s+geen\s+kwaad|geen\s+kwaad\s+(?:kon|kan)|"
+    r"(?<!says )(?<!said )(?<!zegt )(?<!zei )(?:she|he|i)\s+(?:is|am)\s+fine|(?<!says )(?<!said )(?<!zegt )(?<!zei )(?:she's|he's|i'm)\s+fine|"
+    r"alles\s+is\s+rustig|niks\s+geks|"
+    r"(?:ik\s+)?heb\s+(?:er\s+)?nu\s+geen\b|vandaag\s+(?:weer\s+)?(?:helemaal\s+)?(?:prima|goed)\b)"
+)
+
+
 def says_over_or_asks_a_rule(text: str) -> bool:
     """Whether `text` (normalised) says anywhere that an episode is over, or
     asks about a rule or threshold, or ends with "tot morgen". With a denial or
     a hypothetical sentence (which safety.red_flags.assess finds anyway) this
     is the message-wide frame cue: weight against an urgent reading when no
     pattern matched."""
-    return bool(_RESOLVED.search(text) or _RULE_QUESTION.search(text) or _SEE_YOU_AGAIN.search(text))
+    return bool(
+        _RESOLVED.search(text)
+        or _RULE_QUESTION.search(text)
+        or _SEE_YOU_AGAIN.search(text)
+        or _REASSURED.search(text)
+    )

@@ -29,6 +29,7 @@ from safety.context import (
     ahead_help_spans,
     cause_question_spans,
     frame_of,
+    general_question_spans,
     hypothetical_sentence_spans,
     past_is_over,
     says_over_or_asks_a_rule,
@@ -608,7 +609,10 @@ def assess(text: str) -> SafetyVerdict:
     framed_spans: List[Tuple[int, int]] = []
     # Whole sentences that ask about a possibility (safety.context).
     hypothetical = hypothetical_sentence_spans(clean)
-    alarm_sentence_frames = ((HYPOTHETICAL, hypothetical), (INFORMATIONAL, cause_question_spans(clean)))
+    alarm_sentence_frames = (
+        (HYPOTHETICAL, hypothetical),
+        (INFORMATIONAL, cause_question_spans(clean) + general_question_spans(clean)),
+    )
     for category, regex in _ALARM_RE:
         is_current, is_framed = _current_and_framed(
             regex, clean, framed_spans, sentence_frames=alarm_sentence_frames

@@ -489,3 +489,86 @@ def test_urgent_wordings_found_after_rounds_8_and_9(message: str, intent: str) -
 )
 def test_near_those_wordings_but_not_urgent(message: str) -> None:
     assert assess(message).intent not in (ALARM, DISTRESS)
+
+
+# Families of over-triggers in the development sets before round 10 (our own
+# wordings): hypothetical openers ("stel", "hypothetisch", "wanneer is ... een
+# reden"), a denial after the symptom ("ben ik niet"), denials in English
+# contractions, past markers (kuren geleden, afgelopen voorjaar), recoveries
+# ("nu gaat alles goed"), questions about a symptom in general.
+@pytest.mark.parametrize(
+    ("message", "framed"),
+    [
+        ("stel papa wordt ineens verward en reageert niet, wie bellen we dan?", "neurological"),
+        ("hypothetisch: ik heb 38,4 op de dag na de kuur, bellen of niet?", "fever"),
+        ("wanneer is bloed ophoesten een reden om 112 te bellen?", "bleeding"),
+        ("when is coughing up blood serious enough to call 112?", "bleeding"),
+        ("benauwd ben ik niet, ik wil weten wat een PET-scan is", "breathing"),
+        ("pijn op de borst heb ik ook niet, dus waarom een hartfilmpje?", "chest"),
+        ("niemand is gevallen hoor, ik vraag het voor haar botten", "fracture"),
+        ("she isn't confused at all, she just forgets names", "neurological"),
+        ("my mum doesn't have fever or chills, can she visit her sister?", "fever"),
+        ("mijn vader praat niet raar, hij is gewoon moe van de kuur", "neurological"),
+        ("twee kuren geleden kreeg ik hoge koorts; krijg ik daarom een lagere dosis?", "fever"),
+        ("afgelopen voorjaar ben ik flauwgevallen, nu gaat alles goed. mag ik weer fietsen?", "neurological"),
+        ("last year she had a seizure, now she's fine and on pills. can she swim?", "neurological"),
+        ("krijgt iedereen koude rillingen van dit infuus?", "fever"),
+        ("waarom vraagt de arts steeds of ik zwarte ontlasting heb?", "bleeding"),
+        ("kan zwarte poep ook van ijzertabletten komen?", "bleeding"),
+    ],
+)
+def test_round_10_frame_families(message: str, framed: str) -> None:
+    verdict = assess(message)
+    assert verdict.intent is None, verdict
+    assert framed in verdict.framed_categories
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        # "sinds vorige week": going on since then, not over.
+        ("sinds vorige week heb ik koorts, nu 38,7", ALARM),
+        ("ik heb sinds vorige week koorts", ALARM),
+        ("since last month she is confused and very sleepy", ALARM),
+        # A general question beside a report of now stays a report.
+        ("ik heb zwarte ontlasting, kan dat van de ijzerpillen komen?", ALARM),
+        # "alles uit" / "niet meer onder controle" / "nog nooit gedaan" are no recoveries.
+        ("mama braakt alles uit, ook water, al de hele dag", ALARM),
+        ("de diarree is niet meer onder controle, het blijft maar komen", ALARM),
+        ("ze zakte door haar benen, dat heeft ze nog nooit gedaan", ALARM),
+        # A reassurance beside a symptom does not frame it.
+        ("mijn benen zijn sterk maar ik kan sinds vanochtend niet plassen", ALARM),
+        # Denying one word of despair does not deny the wish.
+        ("ik ben niet depressief, maar ik wil dood", DISTRESS),
+    ],
+)
+def test_still_urgent_beside_the_round_10_frames(message: str, intent: str) -> None:
+    assert assess(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "stel mijn zus zegt ooit dat ze er niet meer wil zijn, hoe reageer ik?",
+        "ik wil heus niet dood, ik wil alleen weten hoeveel tijd er is",
+        "I don't want to die, I just want the facts about survival",
+        "ik heb niet de neiging om mezelf iets aan te doen, maar ik ben verdrietig",
+        "vorige winter wilde ik niet meer leven. nu zit ik veel beter in mijn vel. is er een lotgenotengroep?",
+    ],
+)
+def test_despairing_words_denied_over_or_asked_ahead(message: str) -> None:
+    assert assess(message).intent is None
+
+
+def test_a_body_that_works_is_a_frame_cue_but_hides_no_symptom() -> None:
+    for text in (
+        "mijn benen zijn sterk en plassen gaat prima, waarom dan een MRI?",
+        "ik hou alles binnen, mag de pil bij het eten?",
+        "temp 36,9 vanochtend, mag ik zwemmen?",
+    ):
+        assert assess(text).frame_cue, text
+    thresholds = Thresholds(alarm=0.5, alarm_framed=0.95)
+    calm = assess("ik hou alles binnen, mag de pil bij het eten?")
+    assert decide(calm, _scores(alarm=0.8), thresholds, "nlu_fallback").intent is None
+    # Someone else's "she's fine" is not a reassurance.
+    assert not assess("ze zegt she's fine, maar ze is grauw").frame_cue
