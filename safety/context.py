@@ -299,6 +299,12 @@ _DATES_TREATMENT = re.compile(
     rf"\s*(?:\S+\s+){{0,2}}?{_TREATMENT_WORDS}\s+(?:\S+\s+)?(?:kreeg|kregen|gekregen|gehad|had|gehaald|begonnen|gestart)\b"
     r"(?!\s+(?:ik|ze|zij|hij|we|wij|mijn|haar|zijn)\b)"
 )
+# Minutes or hours ago: "stuiptrekking gehad 10 minuten geleden" is now.
+_MINUTES_AGO = re.compile(
+    r"\b(?:\d+|een|paar|tien|vijf|twintig|half)\s*(?:min\w*|kwartier|uur|uurtje|hours?|minutes?)\s+(?:geleden|ago|terug)\b"
+)
+# "tabletjes in haar mond gehad": what was had is the pills, now.
+_IN_THE_MOUTH = re.compile(r"\bmond\s*$")
 _RECENT = re.compile(
     r"(?:vorige|afgelopen)\s+(?:week|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)|"
     r"(?:\d+|een paar|paar|twee|drie|vier|vijf|zes)\s+dagen\s+(?:geleden|terug)|(?:eer)?gisteren|last week"
@@ -521,6 +527,8 @@ def frame_of(text: str, start: int, end: int) -> Frame:
         if found and kind == PAST and _TREATMENT.search(window, 0, found.start()):
             continue
         if found and kind == PAST and _FIRST_TIME.search(after):
+            continue
+        if found and kind == PAST and (_MINUTES_AGO.search(after) or _IN_THE_MOUTH.search(text, start, end)):
             continue
         if found and not (now and kind in (PAST, HYPOTHETICAL)):
             return Frame(kind)

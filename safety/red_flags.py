@@ -288,6 +288,19 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         # The simple past: "ik nam per ongeluk een dubbele dosis".
         r"\b(?:nam|namen|slikte|slikten|pakte)\s+(?:\S+\s+){0,4}?(?:te\s*veel|teveel|dubbele dosis|dubbele|twee keer|2x|2 keer)\b",
         r"\b(?:zelf|zomaar|op eigen houtje)\s+(?:\S+\s+){0,4}?(?:dosis|dosering|pillen|tabletten|morfine|pleister\w*)\s+(?:\S+\s+){0,3}?(?:verhoogd|verdubbeld|veranderd|opgehoogd|gehalveerd)",
+        # A young child, a medicine and getting at it, in one sentence and in
+        # any order: "zoontje (3) had strip capecitabine in zn mond",
+        # "kleinzoon zat aan mn medicijndoos, er misse er 3". Not when the
+        # sentence denies it ("heeft er gelukkig niet aan gezeten").
+        r"(?:^|[.!?]\s*)"
+        r"(?![^.!?]*\b(?:niet|nie|geen|niks|niets|not|didn'?t|never|nooit)\b(?!\s+(?:hoeveel|wat|welke|how many|what|of|if)\b))"
+        r"(?=[^.!?]*\b(?:peuter|kleuter|kindje|baby|zoontje|dochtertje|kleinzoon|kleindochter|kleinkind\w*|buurmeisje|buurjongetje|"
+        r"neefje|nichtje|broertje|zusje|toddler|little one|(?:zoon|dochter|kind|son|daughter|kid|child)\s*\(?(?:van\s+)?[1-9]\b))"
+        r"(?=[^.!?]*\b(?:\w*pil\w*|pille|\w*tab+let\w*|capsule\w*|strip|doosje|\w*doos|potje|medicijn\w*|\w*drankje|pleister\w*|"
+        r"patch\w*|pills?|tablets?|morfine|more fine|oxazepam|oxycodon|letrozol\w*|tamoxifen|capecitabine)\b)"
+        r"(?=[^.!?]*\b(?:mond|mouth|ingeslik\w*|doorgeslik\w*|opgedronken|op\s+gedronken|opgegeten|opgepeuzeld|ate|eaten|swallow\w*|chew\w*|"
+        r"gezeten|gezete|zat\s+aan|zaten\s+aan|missen|misse|hoeveel\s+(?:er\s+)?(?:op|weg|in)|zitten\s+er\s+(?:nog\s+)?\S+\s+in)\b)"
+        r"[^.!?]+",
         # A child and pills: "mijn peuter heeft een pil van het nachtkastje gegeten",
         # "my little brother (5) heeft er een paar opgegeten".
         r"\b(?:kind|kindje|kleine|kleinkind\w*|kleinzoon|kleindochter|zoon\w*|dochter\w*|peuter|kleuter|toddler|"
@@ -469,7 +482,8 @@ _IDIOMS = re.compile(
     r"dood\s*(?:moe|ziek van|saai|nerveus|eng|stil|gewoon|normaal)|dodelijk\s+(?:saai|vermoeiend|eng)|"
     r"(?:word|wordt|werd)\s+(?:ik|je|een mens)\s+(?:\S+\s+)?(?:gek|knettergek|horendol|wanhopig|moedeloos)\s+van|"
     r"om\s+(?:gek|wanhopig|moedeloos|moe)\s+van\s+te\s+worden|"
-    r"(?:spuugzat|kotsbeu|strontziek|beu|zat|spuug\s*zat)|mijn\s+buik\s+vol\s+van|"
+    # "ik ben het zat", not "ze zat versuft op de bank" or "zat aan mijn pillen".
+    r"(?:spuugzat|kotsbeu|strontziek|beu|spuug\s*zat)\b|zat(?=\s*(?:[.!,?]|$)|\s+(?:van|om|dat|met|hoor|echt)\b)|mijn\s+buik\s+vol\s+van|"
     r"hart\s+(?:zakte|zonk|zakt)\s+(?:\S+\s+){0,2}?schoenen|\blig\w*\s+dubbel\b|dubbel\s+van\s+het\s+lachen|"
     r"geen\s+zin\s+(?:meer\s+)?in\s+(?:dat|die|de|het|al die|dit)\s+(?!leven\b)\S+|"
     r"dying\s+(?:to|for)|killing\s+me|scared\s+to\s+death|bored\s+to\s+death|"

@@ -572,3 +572,36 @@ def test_a_body_that_works_is_a_frame_cue_but_hides_no_symptom() -> None:
     assert decide(calm, _scores(alarm=0.8), thresholds, "nlu_fallback").intent is None
     # Someone else's "she's fine" is not a reassurance.
     assert not assess("ze zegt she's fine, maar ze is grauw").frame_cue
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # A young child, a medicine and getting at it, in any order.
+        "peuter had de oxazepam van oma in zijn mond",
+        "kleindochter (2) zat aan mijn medicijndoos, er missen er twee",
+        "my daughter (3) ate some of my tablets",
+        "het buurjongetje heeft het morfinedrankje opgedronken",
+        # What was had in the mouth is the pills, now.
+        "mijn zoontje van 3 heeft tabletjes in zijn mond gehad, ik weet niet hoeveel",
+        # Minutes ago is now.
+        "ze heeft een stuiptrekking gehad, een kwartier geleden",
+    ],
+)
+def test_a_child_at_the_pills_and_an_episode_minutes_ago_are_urgent(message: str) -> None:
+    assert assess(message).intent == ALARM
+
+
+def test_a_child_and_pills_without_getting_at_them_is_no_alarm() -> None:
+    for text in (
+        "mijn kleinzoon heeft gelukkig niet aan de pillen gezeten, hoe bewaar ik ze?",
+        "hoe bewaar ik de pillen zodat mijn kleinzoon (3) er niet bij kan?",
+        "onze baby slaapt, ik heb mijn pillen ingenomen, mag ik borstvoeding geven?",
+    ):
+        assert assess(text).intent is None, text
+
+
+def test_idioms_of_being_fed_up_do_not_eat_other_words() -> None:
+    # "zat" and "beu" were blanked inside "zaterdag" and "zat aan mijn pillen".
+    assert assess("alles is geregeld, zaterdag ga ik het doen").intent == DISTRESS
+    assert assess("ik ben het wachten zat. kan de scan eerder?").intent is None
