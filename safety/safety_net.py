@@ -153,7 +153,7 @@ class SafetyNet(StoredModelComponent[SafetyClassifier]):
             too_long=len(text) > self._max_chars,
             # A question about another disease ("nierstenen, wat kan ik doen")
             # gets no breast-cancer answer through the personal route either.
-            topic_runner_up=topic_runner_up(ranking) and not about_another_disease(normalise(text)),
+            topic_runner_up=topic_runner_up(ranking) and not about_another_disease(normalise(text), text),
         )
         message.set(
             SAFETY_NET_KEY, {"classifier_intent": predicted, **decision.as_dict()}, add_to_output=True

@@ -89,14 +89,23 @@ def test_a_question_about_another_disease_is_off_topic(tmp_path) -> None:
         "de oogarts zegt staar, moet dat geopereerd worden?",
         "niercelkanker met uitzaaiingen, welke behandeling",
         "chemo bij de ziekte van Hodgkin, hoe vaak helpt dat?",
+        # Round 10 lexicon: other organs' tumour markers, more illnesses, ALS as typed.
+        "wat betekent een psa van 9 bij mijn vader?",
+        "hoe lang duurt herstel na een beroerte",
+        "mijn schildklier werkt te traag, wat nu",
+        "hoe lang leef je met ALS?",
     ):
-        assert about_another_disease(normalise(other)), other
+        assert about_another_disease(normalise(other), other), other
+    # "ALS" in a message typed in capitals throughout is the word "als".
+    assert not about_another_disease(normalise("ALS IK KOORTS HEB WAT DAN"), "ALS IK KOORTS HEB WAT DAN")
     for ours in (
         "ik heb ook diabetes, mag ik hormoontherapie?",
         "kan ik nog zwanger worden na de chemo?",
         "hoe lang leef je met uitzaaiingen",
         "wordt er op de botscan ook naar artrose gekeken?",
         "mag ik tamoxifen samen met mijn bloeddrukpillen nemen?",
+        "worden mijn eierstokken stilgelegd bij de hormoontherapie?",
+        "wat zegt mijn CA 15-3 over de uitzaaiingen?",
     ):
         assert not about_another_disease(normalise(ours)), ours
     component = _trained(tmp_path, use_knowledge_base=False)

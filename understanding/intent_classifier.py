@@ -96,7 +96,7 @@ class LinearIntentClassifier(StoredModelComponent[LinearTextClassifier]):
             ranking = sorted(scores.items(), key=lambda item: -item[1])[: int(self._config["ranking_length"])]
             ranked = [{INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: score} for name, score in ranking]
             if str(ranked[0][INTENT_NAME_KEY]).startswith(QUESTION_INTENT_PREFIX) and about_another_disease(
-                normalised
+                normalised, text
             ):
                 # A breast-cancer answer to a question about another disease
                 # would give the wrong disease's figures (other_conditions.py).

@@ -26,7 +26,9 @@ _OTHER_CANCER = re.compile(
     r"baarmoederhals|blaas|nier|maag|slokdarm|huid|keel|tong|schildklier|bloed|teelbal|zaadbal)\s?kanker\b|"
     r"\b(?:melanoo?m\w*|leukemie|lymfoo?m\w*|myeloom|sarcoom|glioblastoo?m|mesothelioo?m|(?:non[- ]?)?hodgkin\w*)\b|"
     r"\b(?:lung|colon|colorectal|bowel|pancreatic|prostate|ovarian|cervical|bladder|kidney|skin|stomach|"
-    r"throat|thyroid|blood|testicular)\s+cancer\b|\b(?:leukaemia|leukemia|lymphoma|myeloma|sarcoma|melanoma)\b"
+    r"throat|thyroid|blood|testicular)\s+cancer\b|\b(?:leukaemia|leukemia|lymphoma|myeloma|sarcoma|melanoma)\b|"
+    # Tumour markers of other cancers (the source names CA 15-3 and CEA).
+    r"\b(?:psa|ca[- ]?125|ca[- ]?19[.,-]?9|afp)\b"
 )
 _BREAST = re.compile(r"\b(?:borst\w*|mamma\w*|breast)\b")
 
@@ -41,8 +43,14 @@ _OTHER_ILLNESS = re.compile(
     r"pneumonia|hiv|aids|zwanger\w*|pregnan\w*|uitstrijk\w*|baarmoederhals\w*|colonoscopie|coloscopie|"
     r"tandarts|kiespijn|lyme|hooikoorts|eczeem|psoriasis|crohn|colitis|hepatitis|tuberculose|mazelen|"
     r"waterpokken|hernia|nierstenen|niersteen|galstenen|galsteen|blaasontsteking|blindedarm\w*|jicht|spataderen|"
-    r"glaucoom|staar|tinnitus|kidney stones?|gallstones?|hoge bloeddruk|bloeddruk\w*|ziekte van (?:kahler|lyme|crohn|parkinson|alzheimer))\b"
+    r"glaucoom|staar|tinnitus|kidney stones?|gallstones?|hoge bloeddruk|bloeddruk\w*|ziekte van (?:kahler|lyme|crohn|parkinson|alzheimer)|"
+    r"amyotrofische laterale sclerose|spierziekte\w*|multiple sclerosis|beroerte|herseninfarct|stroke|cholesterol\w*|"
+    r"schildklier\w*|maagzweer|reflux|coeliakie|gordelroos|zona|cirrose|dialyse|hartritme\w*|boezemfibrilleren|"
+    r"eierstok\w*|prostaat\w*|baarmoeder\w*|zaadbal\w*|teelbal\w*|ovarian|prostate)\b"
 )
+# Amyotrophic lateral sclerosis written as "ALS" (not the Dutch "als"):
+# looked for in the text as typed, unless it is typed in capitals throughout.
+_ALS = re.compile(r"\bALS\b")
 # Anything that ties a message to (metastatic) breast cancer or its treatment.
 _BREAST_CANCER_CONTEXT = re.compile(
     r"\b(?:borst\w*|mamma\w*|breast|\w*uitzaai\w*|\w*metasta\w*|\w*kanker\w*|cancer|chemo\w*|\w*hormo\w*|"
@@ -59,9 +67,17 @@ def about_another_cancer(normalised_text: str) -> bool:
     return bool(_OTHER_CANCER.search(normalised_text)) and not _BREAST.search(normalised_text)
 
 
-def about_another_disease(normalised_text: str) -> bool:
+def _names_als(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    mostly_capitals = bool(letters) and sum(ch.isupper() for ch in letters) > len(letters) / 2
+    return not mostly_capitals and bool(_ALS.search(text))
+
+
+def about_another_disease(normalised_text: str, text: str = "") -> bool:
     """Whether the (normalised, lower-case) text is about another cancer, or
-    names another illness with nothing tying it to breast cancer."""
+    names another illness with nothing tying it to breast cancer. `text` is
+    the message as typed (for "ALS")."""
     if about_another_cancer(normalised_text):
         return True
-    return bool(_OTHER_ILLNESS.search(normalised_text)) and not _BREAST_CANCER_CONTEXT.search(normalised_text)
+    names_another = bool(_OTHER_ILLNESS.search(normalised_text)) or _names_als(text)
+    return names_another and not _BREAST_CANCER_CONTEXT.search(normalised_text)
