@@ -58,7 +58,8 @@ _FORWARD: List[Tuple[str, str]] = [
         # Not when it negates another verb: "als het niet lukt, neem ik ze allemaal".
         r"\b(?<!waarom )(?<!why )(?:geen|gene|gen|zonder|nooit|niet|nie|niks|niets|niemand(?!\s+meer)|no|not|never|without|nobody|no one|"
         r"don'?t have|do not have|doesn'?t have|does not have|hasn'?t had|has not had|haven'?t had|nul komma nul|zero)\b"
-        r"(?!\s+(?:meer\s+)?(?:lukt|lukken|helpt|helpen|werkt|werken|beter|goed)\b)",
+        # Nor "kan niet ophouden met bibberen": the symptom goes on.
+        r"(?!\s+(?:meer\s+)?(?:lukt|lukken|helpt|helpen|werkt|werken|beter|goed|ophouden|ophoude|stoppen|stoppe|stop)\b)",
     ),
     # Past and over: long ago, an earlier treatment.
     (
@@ -104,7 +105,10 @@ _FORWARD: List[Tuple[str, str]] = [
     # Informational: asking about or reading about the symptom in general.
     (
         INFORMATIONAL,
-        r"\b(?:(?<!toen )(?<!nadat )(?<!sinds )ik\s+(?:las|lees|heb gelezen|hoorde|heb gehoord)|(?:las|lees|gelezen|gehoord)\s+(?:dat|over|op|in)|"
+        # Not hearsay about someone now: "ik hoorde van de buren dat mijn moeder verward ...".
+        r"\b(?:(?<!toen )(?<!nadat )(?<!sinds )ik\s+(?:las|lees|heb gelezen|hoorde|heb gehoord)"
+        r"(?!\s+(?:net\s+|zojuist\s+)?van\s+(?:de|mijn|m'n|mn|haar|zijn|onze)\s+(?:buren|buurvrouw|buurman|zoon|dochter|man|vrouw|moeder|vader|"
+        r"zus|broer|thuiszorg|verpleging|verzorging|oppas|kinderen))|(?:las|lees|gelezen|gehoord)\s+(?:dat|over|op|in)|"
         r"op internet|in (?:de|een) (?:folder|brochure|krant)|op (?:de|een) (?:website|site|forum)|"
         r"(?:de|mijn|haar) (?:arts|dokter|oncoloog|verpleegkundige|huisarts)\s+(?:zei|vertelde|noemde|had het over|sprak over)|"
         r"(?:is|zijn|kan|kunnen)\s+(?:\S+\s+){0,4}?(?:een\s+)?bijwerking(?:en)?|"
@@ -349,7 +353,7 @@ _DATED_CLAUSE_END = re.compile(
 )
 
 _OWN_NEGATION = re.compile(
-    r"\b(?:niks|niets|nix|geen)\s+(?:eten|drinken|te eten|te drinken|trek|zin)\b|"
+    r"\b(?:niks|niets|nix|geen)\s+(?:eten|ete|drinken|drinke|te eten|te drinken|trek|zin)\b|"
     r"\ber\s+(?:niet|nie)\s+meer\s+(?:ben|bent|is|zijn|was|zou zijn)\b"
 )
 

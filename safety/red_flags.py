@@ -104,7 +104,7 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"\bkoorts(?!vrij)|\bko{1,2}rts\b|\bkoors\b|\bkoorst\b|\bfever\b|\bfeverish\b|\bhigh temp",
         r"\b(?:heb|heeft|had|hebben|met|en)\s+(?:\S+\s+){0,2}?verhoging\b(?!\s+van\s+de\s+(?:dosis|dosering))",
         r"\b(?:rillerig|rilt|rillen|klappertand\w*|bibber\w*|chills|shivering|shaking with cold)\b",
-        r"\b(?:gloei\w*|brand\w* van binnen)\b.{0,60}\b(?:koud|ijskoud|rillen|rillerig|bibber\w*)|\b(?:warm|heet) en (?:koud|ijskoud)\b|\bhot and cold\b",
+        r"\b(?:gloei\w*|brand\w* van binnen)\b.{0,60}\b(?:koud|ijskoud|rillen|rillerig|bibber\w*)|\b(?:warm|heet) en (?:koud|ijskoud)\b|\bhot and cold\b|\b(?:hait|hiet|heit|heet|waorm|werm)\s+en\s+(?:kold|kaod|kaajd|kowd|kaold|kouwd)\b",
         r"\b(?:koud\W+warm|warm\W+koud)\b|\b(?:heel|zo|erg|gloeiend|bloed|echt)\s+(?:heet|warm)\b.{0,40}\b(?:tril\w*|ril\w*|bibber\w*|koud)",
         r"\b(?:38|39|40|41)(?:[.,]\d)?\s+(?:gemeten|gemeten\.|op de thermometer)|\b(?:gemeten|thermometer|temp)\W+(?:\S+\s+){0,2}?(?:38|39|40|41)\b",
         # Feeling ill or an inflamed port during chemotherapy: a possible infection.
@@ -124,7 +124,10 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"(?:geen|nauwelijks|amper|moeilijk)\s+(?:\S+\s+){0,1}?(?:lucht|adem)\b",
         r"\b(?:niet|nie)\s+genoeg\s+(?:lucht|adem)\b|\bte\s+weinig\s+(?:lucht|adem)\b|\bcan'?t\s+(?:get\s+(?:enough\s+)?air|breathe)\b",
         r"geen\s+(?:luht|lugt)\b",
-        r"\bnaar adem\b|\bademnood\b|\bstikken\b|\bstik\b|\bhappen naar lucht",
+        r"\bnaar adem\b|\bademnood\b|\bstikken\b|\bstik\b|\bhappen naar lucht|\bhap\w*\s+(?:\S+\s+)?naar\s+lucht\b",
+        # "kan bijna niet ademen", "ligt te vechten voor lucht".
+        r"\b(?:kan|kon|kunnen|ken)\s+(?:\S+\s+){0,2}?(?:niet|nie|nauwelijks|amper)\s+(?:meer\s+)?(?:ademen|ademhalen|adem\s+halen|asemhale|asemen)\b|"
+        r"\bvecht\w*\s+(?:\S+\s+){0,2}?(?:voor|om|naar)\s+(?:lucht|adem)\b",
         r"\b(?:can'?t|cannot|can not|hard to|struggling to)\s+breathe\b|\bshort of breath\b|\bbreathless\b|\bout of breath\b",
         r"\b(?:can'?t|cannot)\s+catch\s+(?:my|her|his)\s+breath\b|\bchest\s+(?:feels\s+)?(?:tight|heavy|pressure)",
         r"\b(?:lippen|lip)\s+(?:\S+\s+){0,2}?blauw\w*|\bblauwe lippen\b|\bhijgt\s+(?:heel|zo|erg)\b|\bstikt\b|\bdyspnoe|\bsaturatie\w*\s+(?:\S+\s+){0,3}?[5-8]\d\s*%|\bslecht\s+(?:lucht|adem)\b",
@@ -195,6 +198,11 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"\b(?:kreeg|krijgt|krijg|had|heeft|heb)\s+(?:\S+\s+){0,2}?(?:een\s+)?toeval(?:len)?\b(?!\s+(?:dat|of))",
         r"\b(?:armen|benen|arm|been|lichaam|lijf|hoofd|gezicht|hand|handen)\s+(?:\S+\s+){0,3}?(?:schok|schokt|schokte|schokken|trekt|trokken)\b",
         r"\b(?:ligt|lag|begon|begint|zit)\s+(?:\S+\s+){0,2}?te\s+(?:schokken|trillen en schokken)\b",
+        # Falling asleep mid-sentence, seeing people who are not there, lost at home.
+        r"\b(?:valt|viel|dommelt|dut|sukkelt)\s+(?:\S+\s+){0,4}?(?:midden in|tijdens|steeds|telkens|de hele tijd)\b[^.!?]{0,30}?\bin\s+slaap\b|"
+        r"\b(?:midden in een zin|midden in het gesprek|tijdens het (?:praten|eten))\s+(?:\S+\s+){0,2}?in\s+slaap\b|\bnod(?:s|ding)\s+off\b|"
+        r"\b(?:praat|praten|ziet|zien|hoort|horen)\s+(?:\S+\s+){0,2}?(?:tegen\s+)?mensen\s+die\s+er\s+(?:niet|nie)\s+zijn\b|"
+        r"\bweg\s+kwijt\s+in\s+(?:haar|zijn|mijn|het|d'r)\s+(?:eigen\s+)?(?:huis|straat|buurt|woning)\b",
         r"\b(?:reageert|reageerde|reageren)\s+(?:\S+\s+){0,2}?(?:niet|nie|nt|nauwelijks|amper|half|maar half|slecht)\b",
         r"\bacting\s+(?:\S+\s+)?(?:weird|strange|odd)|\b(?:very|so|really)\s+(?:sleepy|drowsy)|\bcan'?t (?:wake|stay awake)|\bforgetful\b.{0,40}\bsince\b",
         r"\b(?:suf|sufferig|versuft|duf|slaperig|sloom)\b.{0,80}\b(?:reageert|aanspreekbaar|wakker|praat)|"

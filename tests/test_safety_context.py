@@ -468,9 +468,20 @@ def test_the_frames_still_hold_around_those_words(message: str) -> None:
         ("hij heeft in zijn arm gesneden", DISTRESS),
         ("mijn dochter plukt aan haar huid tot bloedens toe", DISTRESS),
         ("ze heeft haar pols opengehaald", DISTRESS),
+        # Families of urgent misses in the development sets before round 10.
+        ("mijn vader kan bijna niet ademen en zit voorovergebogen", ALARM),
+        ("ze ligt te vechten voor lucht", ALARM),
+        ("mijn zus hapt naar lucht", ALARM),
+        ("ze is hait en kold tegelijk, chemo was dinsdag", ALARM),
+        ("ik kan niet ophouden met bibberen, vrijdag chemo gehad", ALARM),
+        ("mijn vrouw valt steeds midden in een zin in slaap", ALARM),
+        ("opa praat tegen mensen die er niet zijn", ALARM),
+        ("mijn moeder was de weg kwijt in haar eigen huis", ALARM),
+        ("ik hoorde van de buurvrouw dat mijn moeder verward op straat liep", ALARM),
+        ("ik ken al de hele dag niks drinke, alles komt er meteen weer uit", ALARM),
     ],
 )
-def test_urgent_wordings_found_after_rounds_8_and_9(message: str, intent: str) -> None:
+def test_urgent_wordings_found_in_the_blind_rounds(message: str, intent: str) -> None:
     assert assess(message).intent == intent
 
 
@@ -485,6 +496,8 @@ def test_urgent_wordings_found_after_rounds_8_and_9(message: str, intent: str) -
         "hoeveel bestraling is dodelijk voor kankercellen?",
         "uitstappen uit de studie, kan dat?",
         "ik hoop weg te kunnen met de kerst",
+        "ik las dat je bij uitzaaiingen in de longen soms naar lucht hapt, klopt dat?",
+        "ik ben de weg kwijt met al die informatie",
     ],
 )
 def test_near_those_wordings_but_not_urgent(message: str) -> None:
