@@ -108,7 +108,7 @@ _FORWARD: List[Tuple[str, str]] = [
         # Not hearsay about someone now: "ik hoorde van de buren dat mijn moeder verward ...".
         r"\b(?:(?<!toen )(?<!nadat )(?<!sinds )ik\s+(?:las|lees|heb gelezen|hoorde|heb gehoord)"
         r"(?!\s+(?:net\s+|zojuist\s+)?van\s+(?:de|mijn|m'n|mn|haar|zijn|onze)\s+(?:buren|buurvrouw|buurman|zoon|dochter|man|vrouw|moeder|vader|"
-        r"zus|broer|thuiszorg|verpleging|verzorging|oppas|kinderen))|(?:las|lees|gelezen|gehoord)\s+(?:dat|over|op|in)|"
+        r"zus|broer|thuiszorg|verpleging|verzorging|oppas|kinderen)|\s+(?:\S+\s+){0,6}?zeggen\b)|(?:las|lees|gelezen|gehoord)\s+(?:dat|over|op|in)|"
         r"op internet|in (?:de|een) (?:folder|brochure|krant)|op (?:de|een) (?:website|site|forum)|"
         r"(?:de|mijn|haar) (?:arts|dokter|oncoloog|verpleegkundige|huisarts)\s+(?:zei|vertelde|noemde|had het over|sprak over)|"
         r"(?:is|zijn|kan|kunnen)\s+(?:\S+\s+){0,4}?(?:een\s+)?bijwerking(?:en)?|"
@@ -250,7 +250,12 @@ _RESOLVED = re.compile(
     r"(?:nu|inmiddels)\s+gaat\s+het\s+(?:weer\s+|wat\s+|iets\s+|een stuk\s+|veel\s+)?(?:beter|goed)\b|"
     r"(?:nu|inmiddels|sindsdien)\s+(?:eet|drink|loop|slaap|plas|werk|fiets|wandel|eten|lopen)\s+(?:ik|ze|hij|zij|we)\s+(?:weer\s+)?(?:gewoon|normaal|goed|prima)\b|"
     # Over: "dat is gelukkig over", "dat is lang voorbij", "daarna niet meer".
-    r"(?:(?:dat|het|die|t)\s+is|(?<!dan )(?<!then )is\s+(?:dat|het|die))\s+(?:(?:nu|gelukkig|al|allang|lang|inmiddels|toen|echt|helemaal)\s+){0,2}(?:over|voorbij|verleden tijd)\b"
+    # "als ik het stuur omgooi is het voorbij" is a consequence: the inverted
+    # order needs a word such as "nu" or "gelukkig".
+    r"(?:(?:dat|het|die|t)\s+is\s+(?:(?:nu|gelukkig|al|allang|lang|inmiddels|toen|echt|helemaal)\s+){0,2}|"
+    r"(?<!dan )(?<!then )is\s+(?:dat|die)\s+(?:(?:nu|gelukkig|al|allang|lang|inmiddels|toen|echt|helemaal)\s+){0,2}|"
+    r"(?<!dan )(?<!then )is\s+het\s+(?:(?:nu|gelukkig|al|allang|lang|inmiddels|toen|echt|helemaal)\s+){1,2})"
+    r"(?:over|voorbij|verleden tijd)\b"
     r"(?!\s+(?:\d|een|twee|drie|vier|vijf|enkele|paar|een paar)\b)|"
     r"(?:daarna|sindsdien|nadien|sinds\s*dien)\s+(?:niet|nooit)\s+meer|sinds\s+(?:\S+\s+){0,5}?nooit\s+meer|"
     r"(?:er\s+)?(?:is|was)\s+(?:toen\s+)?(?:gelukkig\s+)?(?:niks|niets)\s+(?:gebeurd|mis)\b|"
@@ -271,7 +276,7 @@ _RESOLVED = re.compile(
     r"(?:nu|inmiddels)\s+(?:is|zijn)\s+(?:de\s+|het\s+|die\s+)?\w+\s+(?:weer\s+|goed\s+)?onder controle|"
     r"(?:ben|is|zijn)\s+(?:ik|ze|hij|we)\s+er\s+(?:weer\s+|nu\s+)?doorheen|"
     r"(?:nu|inmiddels)\s+(?:loop|loopt|adem|ademt|praat|plas|plast|eet|drinkt|drink)\s+(?:ik|ze|hij|zij)\s+(?:weer|wer)\b|"
-    r"(?:adem|ademt|loop|loopt)\s+(?:ik|ze|hij)\s+(?:weer\s+)?(?:prima|normaal|goed)\b|"
+    r"(?:adem|ademt|loop|loopt)\s+(?:ik|ze|hij)\s+(?:weer\s+)?(?:prima|normaal|goed)\b|(?:loop|loopt)\s+(?:ik|ze|hij)\s+(?:nu\s+)?(?:weer|wer)\b|"
     r"(?:nu|inmiddels)\s+(?:is\s+)?(?:alles|allemaal)\s+(?:weer\s+)?normaal\b|(?:gaat|ging)\s+(?:het\s+)?(?:nu\s+)?(?:weer\s+)?goe\b|"
     r"(?:mocht|mag)\s+(?:ze|ik|hij)\s+(?:weer\s+|gewoon\s+)?naar\s+huis|"
     r"(?:apotheek|apotheker|pharmacist|huisarts|arts|dokter|doctor)\s+(?:zei|said)\s+(?:\S+\s+){0,3}?(?:geen probleem|niks aan de hand|ok|oke|fine|no problem)\b|"
@@ -280,7 +285,7 @@ _RESOLVED = re.compile(
     r"(?:het\s+)?gaat\s+(?:het\s+)?(?:nu\s+)?(?:echt\s+|al\s+(?:\S+\s+)?|weer\s+)(?:beter|goed)\b|(?:dat|het)\s+is\s+(?:nu\s+)?anders\b|"
     r"(?:sta|staat)\s+(?:ik|ze|hij)\s+er\s+(?:nu\s+)?anders\s+in|(?:is|zijn)\s+(?:echt\s+)?weg\s+nu\b|daar\s+al\s+(?:lang|jaren|maanden)\s+mee\s+gestopt|"
     r"nothing\s+for\s+\S+\s+years|(?:ik\s+)?heb\s+(?:het|dat)\s+nooit\s+gedaan|(?:dat|het)\s+is\s+al\s+(?:jaren|maanden|lang)\s+(?:voorbij|over)\b|"
-    r"(?:het|dat|t)\s+zakte\b(?!\s+(?:niet|weg|in|door))|(?:mri|scan|ct)\s+was\s+(?:clean|clear|goed|schoon))"
+    r"(?:het|dat|t)\s+zakte\b(?!\s+(?:niet|weg|in|door))|(?:mri|scan|ct)\s+was\s+(?:clean|clear|goed|schoon)|(?:is|was|zijn)\s+(?:nu\s+|toen\s+|gelukkig\s+)?(?:weer\s+)?(?:opgelost|verholpen)\b)"
 )
 _TREATMENT_WORDS = r"(?:chemo\w*|kuur|kuren|behandeling|bestraling|infuus|immunotherapie|hormoontherapie)"
 _TREATMENT = re.compile(rf"\b{_TREATMENT_WORDS}\b")
@@ -356,6 +361,9 @@ _OWN_NEGATION = re.compile(
     r"\b(?:niks|niets|nix|geen)\s+(?:eten|ete|drinken|drinke|te eten|te drinken|trek|zin)\b|"
     r"\ber\s+(?:niet|nie)\s+meer\s+(?:ben|bent|is|zijn|was|zou zijn)\b"
 )
+
+_NOT_THAT = re.compile(r"\b(?:niet|nie|not)\s+(?:zo\s+)?(?:dat|that)\b")
+_SELF_NEGATED = re.compile(r"\b(?:niet|nie|geen|gen|niks|niets|not|no|nothing)\b")
 
 # Words that mark a report about now: they cancel past and hypothetical
 # frames in their clause ("sinds gisteren", "nu", "vannacht").
@@ -499,6 +507,13 @@ def frame_of(text: str, start: int, end: int) -> Frame:
     near = " ".join(negated_phrase.split()[-_NEGATION_WORDS:]) + " "
     if DENIAL.search(text, max(clause_start, start - 20), min(clause_end, end + 5)):
         return Frame(NEGATED)
+    # A trigger that is itself a negation ("geeft geen antwoord", "reageert
+    # niet") is not denied by a "niet" just before it, which belongs to
+    # something else ("ik versta haar niet ze geeft geen antwoord").
+    # Unless the earlier word denies the whole report ("'t is nie dat ik geen
+    # lucht krijg").
+    if _SELF_NEGATED.search(text, start, end) and not _NOT_THAT.search(near):
+        near = " "
     if _RULE_QUESTION.search(before) and not now:
         return Frame(HYPOTHETICAL)
     for kind, regex in _FORWARD_RE:

@@ -59,6 +59,9 @@ _NOT = r"(?:niet|nt|nie|ni)"
 _ALARM_PATTERNS: Dict[str, List[str]] = {
     # Spinal cord compression: strength or feeling in the legs, bladder, bowel.
     "spinal_cord": [
+        # Found before round 10: toes or legs no longer felt, numbness in both legs.
+        r"\bvoel\w*\s+(?:\S+\s+){0,6}?(?:tenen|voeten|benen|been|billen)\s+(?:\S+\s+)?(?:niet|nie)\s+(?:meer|goed)\b|"
+        r"\bnumb(?:ness)?\s+(?:in\s+)?(?:both|my|her|his)\s+legs\b",
         # Found after round 8 was scored: numb "van knie tot voet", feet numb for hours, a foot dragged, knees giving way, bladder control lost.
         r"\bvoel\w*\s+(?:\S+\s+){0,2}?(?:niks|niets|nix)\s+(?:meer\s+)?van\s+(?:\S+\s+){0,2}?(?:knie|knieen|knieën|billen|bil|heup|heupen|middel|navel|dijen|bovenbenen)\s+tot\b|"
         r"\bsinds\b[^.!?]{0,40}\b(?:voeten|benen)\s+(?:\S+\s+)?gevoelloos\b|\b(?:voeten|benen)\s+(?:\S+\s+)?gevoelloos\b[^.!?]{0,30}\bsinds\b|"
@@ -101,6 +104,9 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
     "fever": [
         # Found after round 8 was scored: chattering teeth, "heet als vuur".
         r"\bklappertand\w*\b|\btanden\s+(?:\S+\s+)?klapper\w*\b|\bheet\s+als\s+(?:vuur|een kachel)\b",
+        # Found before round 10: "ik heb 39", "38 komma 6", "hot then freezing".
+        r"\b(?:ik|ze|zij|hij)\s+(?:heb|heeft|had)\s+(?:nu\s+|al\s+)?(?:3[89]|4[01])(?:[.,]\d)?\b(?!\s*(?:jaar|kg|kilo|%|keer|euro|weken|dagen|minuten|kuren|pillen|tabletten))|"
+        r"\b3[89]\s+komma\s+\d\b|\bhot\s+(?:and\s+|then\s+)(?:cold|freezing)\b|\bfreezing\s+(?:and|then)\s+hot\b",
         r"\bkoorts(?!vrij)|\bko{1,2}rts\b|\bkoors\b|\bkoorst\b|\bfever\b|\bfeverish\b|\bhigh temp",
         r"\b(?:heb|heeft|had|hebben|met|en)\s+(?:\S+\s+){0,2}?verhoging\b(?!\s+van\s+de\s+(?:dosis|dosering))",
         r"\b(?:rillerig|rilt|rillen|klappertand\w*|bibber\w*|chills|shivering|shaking with cold)\b",
@@ -129,7 +135,7 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"\b(?:kan|kon|kunnen|ken)\s+(?:\S+\s+){0,2}?(?:niet|nie|nauwelijks|amper)\s+(?:meer\s+)?(?:ademen|ademhalen|adem\s+halen|asemhale|asemen)\b|"
         r"\bvecht\w*\s+(?:\S+\s+){0,2}?(?:voor|om|naar)\s+(?:lucht|adem)\b",
         r"\b(?:can'?t|cannot|can not|hard to|struggling to)\s+breathe\b|\bshort of breath\b|\bbreathless\b|\bout of breath\b",
-        r"\b(?:can'?t|cannot)\s+catch\s+(?:my|her|his)\s+breath\b|\bchest\s+(?:feels\s+)?(?:tight|heavy|pressure)",
+        r"\b(?:can'?t|cannot)\s+catch\s+(?:my|her|his)\s+breath\b|\bchest\s+(?:feels\s+)?(?:tight|heavy|pressure)|\bpressure\s+on\s+(?:my|her|his)\s+chest\b",
         r"\b(?:lippen|lip)\s+(?:\S+\s+){0,2}?blauw\w*|\bblauwe lippen\b|\bhijgt\s+(?:heel|zo|erg)\b|\bstikt\b|\bdyspnoe|\bsaturatie\w*\s+(?:\S+\s+){0,3}?[5-8]\d\s*%|\bslecht\s+(?:lucht|adem)\b",
         r"^\W*(?:erg\s+|heel\s+|zo\s+)?benauwd\b|\b(?:kan|kon)\s+(?:\S+\s+){0,2}?(?:niet|nie)\s+(?:meer\s+)?(?:plat\s+)?(?:liggen|ligge)\b|\bsit up to breathe\b|\bademt\s+(?:\S+\s+){0,2}?(?:snel|raar|moeilijk|zwaar)",
         r"\b(?:zin|zinnen)\s+(?:\S+\s+){0,2}?niet\s+(?:meer\s+)?(?:af\s*maken|afmaken)\b|\bhijgt?\b.{0,40}\b(?:rust|stil|zitten|liggen)",
@@ -169,7 +175,7 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
     ],
     "neurological": [
         # Found after round 8 was scored: seeing double in lay words, not recognised, asking who one is, the same question again and again.
-        r"\b(?:zie|ziet|see|sees|seeing)\s+(?:\S+\s+)?(?:twee|two|2)\s+(?:van\s+)?(?:alles|of everything|everything)\b|"
+        r"\b(?:zie|ziet|see|sees|seeing)\s+(?:\S+\s+)?(?:twee|two|2)\s+(?:van\s+)?(?:alles|of everything|everything)\b|\bseeing\s+double\b|\bdouble\s+vision\b|"
         r"\bherken\w*\s+(?:me|mij|ons|mn|m'n|mijn\s+\S+)\s+(?:\S+\s+){0,2}?(?:niet|nie)\b(?![^.!?]{0,30}\b(?:pruik|kaal|muts|haar nieuwe))|"
         r"\bvroeg\s+(?:me\s+|mij\s+)?(?:\S+\s+){0,3}?wie\s+ik\s+(?:was|ben)\b|\bantwoordt?\s+op\s+alles\s+met\s+ja\b|"
         r"\b(?:same question|dezelfde vraag)\b[^.!?]{0,20}\b(?:again and again|over and over)\b",
@@ -226,6 +232,8 @@ _ALARM_PATTERNS: Dict[str, List[str]] = {
         r"(?:kan|kon)\s+(?:\S+\s+){0,2}?niet\s+(?:meer\s+)?(?:goed\s+)?(?:praten|uit zijn woorden|uit haar woorden)|\bscheve mond\b|\bdubbel zien\b|\bhalfzijdig\b",
     ],
     "bleeding": [
+        # Found before round 10: vomit like coffee grounds.
+        r"\b(?:koffiedik|coffee\s+grounds)\b",
         # Found after round 8 was scored: "het gutst", "heavy bleeding".
         r"\bgutst\w*\b|\bgutsen\b|\bheavy bleeding\b",
         # Found after round 7 was scored: "blijft maar doorbloeden door het verband".
@@ -346,6 +354,16 @@ _DISTRESS_PATTERNS: List[str] = [
     r"\bnergens\s+meer\s+(?:puf|fut|energie)\s+(?:voor|in)\b|\bi(?:'m| am) so tired of everything\b",
     r"\bik weet hoe en (?:ik weet )?wanneer\b|\bweet\s+hoeveel\s+(?:\S+\s+){0,5}?(?:ik\s+)?nodig\s+heb\b|\b(?:heb|had)\s+ze\s+(?:al\s+)?geteld\b|"
     r"\bstuur\s+om(?:gooi|gooien|trek|trekken|gooit)\b",
+    # Found before round 10: better off dead, ending it before it gets bad, "ik ken nie meer" in
+    # dialect, why go on, giving up, enough morphine gathered, a relative's goodbye text.
+    r"\b(?:beter|liever)\s+dood\s+(?:kan\s+|zou\s+)?(?:zijn|ben|was|wezen)\b|\bthinking\s+(?:about|of)\s+ending\s+(?:it|my life)\b|"
+    r"\bik\s+(?:ken|kin)\s+(?:het\s+)?(?:echt\s+)?(?:nie|niet|neet)\s+meer\s*(?=[.,!?]|$|(?:ik|en|echt|hoor)\b)|\bwaarom\s+(?:nog\s+)?doorgaan\b|"
+    r"\bwaarvoor\s+(?:sta|ga)\s+ik\s+(?:\S+\s+){0,3}?nog\s+(?:op|door)\b|\bik\s+geef\s+(?:het|t)\s+op\s*(?:[.!]|$)|"
+    r"\bgenoeg\s+(?:\S+\s+){0,2}?(?:pillen|morfine|tabletten|slaappillen|oxycodon|insuline|medicijnen)\s+(?:\S+\s+){0,2}?"
+    r"(?:bij\s+elkaar|verzameld|gespaard|opgespaard)\b|\bvoor\s+een\s+enkeltje\b|"
+    r"\b(?:pille|pillen|tabletten|ampul\w*|morfine\S*)\s+(?:\S+\s+){0,3}?(?:klaor|kloar|klaar)\s+(?:ligke|ligge|liggen|legge|staan|stoan|staat)\b|"
+    r"\b(?:\S+\s+)?(?:ampul\w*|morfine\S*)\s+(?:\S+\s+){0,5}?(?:staat|staan|ligt|liggen)\s+klaar\b|"
+    r"\bgoodbye\s+(?:text|message|letter|note)\b",
     r"\bkerft?\b|\bkerven\b|\bkrassen\s+(?:is\s+|zijn\s+)?weer\s+begonnen\b|\bbijt\s+(?:\S+\s+){0,3}?tot\s+(?:ze|het)\s+bloed\w*\b|"
     r"\bscratch\w*\s+(?:my|her|his)\s+skin\s+open\b",
     # Found after round 7 was scored: plans told as arrangements, self-harm in other words.
@@ -511,6 +529,15 @@ _IDIOMS = re.compile(
     r"van\s+(?:mijn|m'n|mn)\s+a\s*propos|"
     r"\w+\s+(?:\w+\s+)?(?:\w+\s+)?,?\s*figuurlijk(?:\s+dan)?)"
 )
+# A warning sign quoted, then said to be happening now: "de verpleegkundige
+# zei: 'plotseling benauwd ..., meteen bellen'. Dat heb ik nu." The quoted
+# words count as a report of now.
+_REFERS_BACK_TO_NOW = re.compile(
+    r"\b(?:dat|dit|die)\s+(?:heb|heeft|hebben|voel|voelt|gebeurt)\s+(?:ik|ze|zij|hij|het|er\s+)?\s*(?:nu|nou|op dit moment)\b"
+    r"(?!\s+(?:niet|nie|geen|gelukkig niet|nog niet))|\bis\s+(?:dit|dat)\s+(?:dat|het)\s*\?|"
+    r"\bis\s+(?:dit|dat)\s+(?:waar|wat)\s+(?:\S+\s+){0,3}?(?:voor\s+)?(?:waarschuwde|waarschuwden|bedoelde|bedoelden)\b|"
+    r"\b(?:that|this)\s+is\s+(?:happening|what i have)\s+(?:now|right now)\b|\bis\s+this\s+(?:it|the thing|what)\b.{0,30}\bwarned\b"
+)
 _LETTER = re.compile(r"[a-z]")
 _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|$)", re.S)
 _TAG = re.compile(r"<[^>]{0,500}>")
@@ -643,6 +670,9 @@ def assess(text: str) -> SafetyVerdict:
             current.append(category)
         elif is_framed:
             framed.append(category)
+    if framed and _REFERS_BACK_TO_NOW.search(clean):
+        current.extend(category for category in framed if category not in current)
+        framed = []
     # "Wat als ik gewoon stop met leven?" is not a hypothetical question about
     # a symptom: for distress, only a denial, the past or reading about it
     # lowers the weight of the words.

@@ -479,6 +479,24 @@ def test_the_frames_still_hold_around_those_words(message: str) -> None:
         ("mijn moeder was de weg kwijt in haar eigen huis", ALARM),
         ("ik hoorde van de buurvrouw dat mijn moeder verward op straat liep", ALARM),
         ("ik ken al de hele dag niks drinke, alles komt er meteen weer uit", ALARM),
+        ("ik heb 39 en lig te trillen, chemo was maandag", ALARM),
+        ("de thermometer zegt 38 komma 7", ALARM),
+        ("mijn moeder voelt sinds vanmiddag haar voeten niet meer", ALARM),
+        ("she vomited something like coffee grounds", ALARM),
+        ("pressure on her chest and sweating", ALARM),
+        ("seeing double since this morning", ALARM),
+        # A trigger that is a negation itself is not denied by an earlier "niet".
+        ("ik snap het niet ze geeft geen antwoord meer", ALARM),
+        # A warning quoted, then said to be happening now.
+        ("de arts zei: 'bij plotselinge hoofdpijn en braken meteen bellen'. Dat heb ik nu.", ALARM),
+        ("better off dead, that is what I keep thinking", DISTRESS),
+        ("ik zou beter dood zijn", DISTRESS),
+        ("ik ken nie meer, echt", DISTRESS),
+        ("waarom nog doorgaan", DISTRESS),
+        ("ik heb genoeg slaappillen gespaard", DISTRESS),
+        ("ik geef het op.", DISTRESS),
+        ("ik hoorde mijn vader zeggen dat hij er een eind aan maakt", DISTRESS),
+        ("my brother sent a goodbye message and does not pick up", DISTRESS),
     ],
 )
 def test_urgent_wordings_found_in_the_blind_rounds(message: str, intent: str) -> None:
@@ -498,6 +516,9 @@ def test_urgent_wordings_found_in_the_blind_rounds(message: str, intent: str) ->
         "ik hoop weg te kunnen met de kerst",
         "ik las dat je bij uitzaaiingen in de longen soms naar lucht hapt, klopt dat?",
         "ik ben de weg kwijt met al die informatie",
+        "'t is niet dat ik geen lucht krijg, ik ben alleen sneller moe",
+        "vorige maand was ze verward door de kalk, dat is nu opgelost",
+        "ik geef het op bij de balie",
     ],
 )
 def test_near_those_wordings_but_not_urgent(message: str) -> None:
