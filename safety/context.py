@@ -569,7 +569,9 @@ _HYPOTHETICAL_SENTENCE = re.compile(
     r"\b(?:als|as|wanneer|mocht|indien|if)\s+(?:\S+\s+){0,3}?(?:ooit|ever|one day|op een dag|in de toekomst)\b|"
     r"^\s*(?:suppose|supposing|imagine)\b|\bwhen\s+should\s+(?:i|we|he|she|you)\s+(?:call|bring|go|take)\b|"
     # "wanneer is benauwdheid een reden om te bellen", "when is it serious enough".
-    r"(?<!sinds )(?<!since )\b(?:wanneer|when)\s+(?:is|zijn|wordt|are|does)\b(?:\s+\S+){0,5}?\s+(?:reden|erg|ernstig|gevaarlijk|serious|dangerous|spoed|an emergency)\b|"
+    r"(?<!sinds )(?<!since )\b(?:wanneer|when)\s+(?:is|zijn|wordt|are|does)\b(?:\s+\S+){0,5}?\s+(?:reden|erg|ernstig|gevaarlijk|serious|dangerous|spoed|an emergency|te\s+veel|teveel|too\s+much)\b|"
+    # "hoe benauwd is benauwd?": asking where the line is.
+    r"\bhoe\s+(\w+)\s+is\s+\1\b|"
     r"\bhoe\s+weet\s+(?:ik|je|u|we)\s+(?:straks|later|dan|ooit|in de toekomst)\b|\b(?:hypothetisch|hypothetical(?:ly)?|puur theoretisch)\b|"
     # Asking the rule: "moet ik bij koude rillingen altijd bellen?", "wanneer
     # hij bij benauwdheid 112 moet bellen".
@@ -624,13 +626,47 @@ def _sentences(text: str) -> Iterator[Tuple[int, int]]:
     yield start, len(text)
 
 
+# Asking which temperature counts: "38 of 38,5 = bellen?", "is 37,8 al
+# koorts?", "what temperature counts as fever?". Not when someone in the
+# sentence has it ("ik heb 38 of 38,5?"), see _REPORTS_NOW below.
+_THRESHOLD_QUESTION = re.compile(
+    r"\b3[6-9](?:[.,]\d)?\s*(?:graden\s*)?(?:of|or)\s+(?:pas\s+)?(?:bij\s+|vanaf\s+)?3[6-9](?:[.,]\d)?\b[^.!]*\?|"
+    r"\bis\s+3[6-9](?:[.,]\d)?\s+(?:graden\s+)?al\s+koorts\b|\b(?:wat|welke\s+temperatuur)\s+geldt\s+(?:eigenlijk\s+|nou\s+)?als\s+koorts\b|"
+    r"\b(?:temperature|temp)\s+counts?\s+as\b|\bcounts?\s+as\s+(?:a\s+)?fever\b"
+)
+# A condition whose clause ends in a change ("als ik 's nachts benauwd word,
+# ...?", "as ze valt, wie bel ik?"), then a question. Not a habit told in one
+# clause with its symptom ("als ik opsta word ik duizelig en krijg ik geen
+# lucht, wat moet ik doen?").
+_CONDITION_THEN_QUESTION = re.compile(
+    r"^\s*(?:als|as|wanneer|indien|mocht|if)\b[^,?]{3,80}\b(?:word|wordt|worden|krijg|krijgt|krijgen|ga|gaat|gaan|zou|zouden|raakt|raak|"
+    r"valt|vallen|gets?|becomes?|starts?|falls?)\s*,[^?]*\?"
+)
+# The message says it asks ahead ("ik wil voorbereid zijn", "vraag het voor
+# het geval dat", "not for now"): its sentences that report nothing now are
+# hypothetical.
+_ASKS_AHEAD_DECLARED = re.compile(
+    r"\b(?:(?:ik|we)\s+wil(?:len)?\s+(?:\S+\s+)?voorbereid\s+zijn|(?:i|we)\s+want\s+to\s+be\s+prepared|"
+    r"vraag\s+(?:het\s+|dit\s+)?(?:\S+\s+)?voor\s+(?:later|het geval|als het|de volgende|de toekomst)|(?:wil|wou)\s+het\s+weten\s+voor\s+later|"
+    r"voor\s+het\s+geval\s+dat\s*[.?!]|(?:just\s+)?for\s+(?:later|the future)|in case it happens|"
+    r"(?:het|dat)\s+is\s+nog\s+niet\s+(?:gebeurd|zo ver|aan de hand)|not\s+(?:for\s+)?now,?\s+(?:just|only)|niet\s+voor\s+nu)"
+)
+
+
 def hypothetical_sentence_spans(text: str) -> List[Tuple[int, int]]:
     """Spans of the sentences of `text` (normalised) that ask about a
     possibility rather than report something happening now."""
+    asks_ahead = bool(_ASKS_AHEAD_DECLARED.search(text))
     spans: List[Tuple[int, int]] = []
     for start, end in _sentences(text):
         sentence = text[start:end]
-        hypothetical = _HYPOTHETICAL_SENTENCE.search(sentence) or _CONDITIONAL_SENTENCE.search(sentence)
+        hypothetical = (
+            _HYPOTHETICAL_SENTENCE.search(sentence)
+            or _CONDITIONAL_SENTENCE.search(sentence)
+            or _CONDITION_THEN_QUESTION.search(sentence)
+            or (asks_ahead and not _DIGIT.search(sentence) and not _REPORTS_NOW.search(sentence))
+            or (_THRESHOLD_QUESTION.search(sentence) and not _REPORTS_NOW.search(sentence))
+        )
         # "Welke klachten krijg je dan? Hoofdpijn? Dubbelzien?": a bare
         # question of a few words goes on the list of the one before.
         listed = (

@@ -549,6 +549,18 @@ def test_near_those_wordings_but_not_urgent(message: str) -> None:
         ("krijgt iedereen koude rillingen van dit infuus?", "fever"),
         ("waarom vraagt de arts steeds of ik zwarte ontlasting heb?", "bleeding"),
         ("kan zwarte poep ook van ijzertabletten komen?", "bleeding"),
+        # Asking where the line is, or which temperature counts.
+        ("hoe verward is verward?", "neurological"),
+        ("moet ik bellen bij 38,0 of pas bij 38,5?", "fever"),
+        ("is 37,9 al koorts?", "fever"),
+        ("what temperature counts as fever during chemo?", "fever"),
+        # A condition ending in a change, then a question.
+        ("als mijn vrouw plotseling verward raakt, wie bel ik?", "neurological"),
+        # The message says it asks ahead.
+        (
+            "ik wil voorbereid zijn: wat doe ik bij bloed in de ontlasting? het is nog niet gebeurd",
+            "bleeding",
+        ),
     ],
 )
 def test_round_10_frame_families(message: str, framed: str) -> None:
@@ -570,6 +582,10 @@ def test_round_10_frame_families(message: str, framed: str) -> None:
         ("mama braakt alles uit, ook water, al de hele dag", ALARM),
         ("de diarree is niet meer onder controle, het blijft maar komen", ALARM),
         ("ze zakte door haar benen, dat heeft ze nog nooit gedaan", ALARM),
+        # Someone who has the temperature asks no threshold; a habit told
+        # with its symptom is no condition ahead.
+        ("ik heb 38 of 38,5, de thermometer twijfelt, wat nu?", ALARM),
+        ("als ik opsta word ik duizelig en krijg ik geen lucht, wat moet ik doen?", ALARM),
         # A reassurance beside a symptom does not frame it.
         ("mijn benen zijn sterk maar ik kan sinds vanochtend niet plassen", ALARM),
         # Denying one word of despair does not deny the wish.
