@@ -108,10 +108,13 @@ def decide(
     classified: Optional[str],
     too_long: bool = False,
     topic_runner_up: bool = False,
+    another_disease: bool = False,
 ) -> SafetyDecision:
     """The safety decision for one message; `classified` is the topic
     classifier's intent, `topic_runner_up` whether one of its next choices is
     a question of the assistant's own (`topic_runner_up` in safety_net.py),
+    `another_disease` whether the message is about another disease
+    (understanding.other_conditions: no personal note, no topic answer),
     `too_long` whether the text exceeds the length the
     assistant answers."""
     alarm_score = scores.get(ALARM_LABEL, 0.0)
@@ -164,6 +167,7 @@ def decide(
         intent = NO_WORDS
     elif (
         verdict.personal
+        and not another_disease
         and classified is not None
         # Over out_of_scope_medical too ("mag ik een dosis overslaan?"): the
         # personal note, then who can help (actions/personal_decision.py).

@@ -145,15 +145,17 @@ class SafetyNet(StoredModelComponent[SafetyClassifier]):
             self._classifier.scores(verdict.masked) if self._classifier is not None and verdict.masked else {}
         )
         ranking: List[Dict[str, Any]] = message.get(INTENT_RANKING_KEY) or []
+        # A question about another disease ("nierstenen, wat kan ik doen")
+        # gets no breast-cancer answer through the personal route either.
+        another_disease = about_another_disease(normalise(text), text)
         decision = decide(
             verdict,
             scores,
             self._thresholds,
             predicted,
             too_long=len(text) > self._max_chars,
-            # A question about another disease ("nierstenen, wat kan ik doen")
-            # gets no breast-cancer answer through the personal route either.
-            topic_runner_up=topic_runner_up(ranking) and not about_another_disease(normalise(text), text),
+            topic_runner_up=topic_runner_up(ranking),
+            another_disease=another_disease,
         )
         message.set(
             SAFETY_NET_KEY, {"classifier_intent": predicted, **decision.as_dict()}, add_to_output=True

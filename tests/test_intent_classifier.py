@@ -114,6 +114,8 @@ def test_a_question_about_another_disease_is_off_topic(tmp_path) -> None:
     [message] = component.process([Message(data={"text": "petscan bij darmkanker"})])
     assert message.get("intent")["name"] == "out_of_scope_other"
     assert message.get("intent_ranking")[0]["name"] == "out_of_scope_other"
+    # Certain, so that no "Bedoelt u ...?" with breast-cancer topics follows.
+    assert message.get("intent")["confidence"] == 1.0
     [message] = component.process([Message(data={"text": "petscan bij borstkanker"})])
     assert message.get("intent")["name"] == "ask_pet_ct_scan"
 

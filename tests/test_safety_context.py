@@ -346,6 +346,13 @@ def test_a_personal_question_read_as_off_topic_with_a_topic_close_behind_gets_th
     assert (
         decide(verdict, _scores(), Thresholds(), "out_of_scope_other", topic_runner_up=False).intent is None
     )
+    # About another disease: no personal note over a topic or a fallback either.
+    kidney = assess("nierstenen, wat kan ik doen tegen de pijn?")
+    assert kidney.personal
+    for classified in ("nlu_fallback", "ask_pain_treatment"):
+        decision = decide(kidney, _scores(), Thresholds(), classified, another_disease=True)
+        assert decision.intent is None, classified
+        assert decide(kidney, _scores(), Thresholds(), classified).intent == PERSONAL_DECISION
 
 
 def test_a_recovery_or_denial_without_any_pattern_needs_the_framed_score() -> None:

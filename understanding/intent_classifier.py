@@ -100,10 +100,10 @@ class LinearIntentClassifier(StoredModelComponent[LinearTextClassifier]):
             ):
                 # A breast-cancer answer to a question about another disease
                 # would give the wrong disease's figures (other_conditions.py).
-                top = {
-                    INTENT_NAME_KEY: OFF_TOPIC_INTENT,
-                    PREDICTED_CONFIDENCE_KEY: ranked[0][PREDICTED_CONFIDENCE_KEY],
-                }
+                # Certain, like small talk below: a "Bedoelt u ...?" with
+                # breast-cancer topics would not help ("nierstenen zo'n pijn,
+                # wat kan ik doen" had the pain answer close behind).
+                top = {INTENT_NAME_KEY: OFF_TOPIC_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
                 ranked = [top, *(entry for entry in ranked if entry[INTENT_NAME_KEY] != OFF_TOPIC_INTENT)]
             small_talk = small_talk_intent(normalised)
             if small_talk is not None:
