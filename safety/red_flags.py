@@ -408,7 +408,9 @@ _DISTRESS_PATTERNS: List[str] = [
     r"\bwanhopig\b(?!\s+van\s+(?:te\s+)?(?:worden|word))|\bhopeloos\b|\bhoop\s+opgegeven\b",
     r"(?:kan|kun)\s+(?:\S+\s+){0,2}?niet\s+meer\s+(?:verder|tegen)\b",
     # Plans and means: a time, a method, pills saved up.
-    r"\b(?:pillen|tabletten|medicijnen|slaappillen|morfine|oxy\w*)\s+(?:\S+\s+){0,4}?(?:gespaard|opgespaard|verzameld|klaar\s*(?:gelegd|liggen|staan)?|bewaard|apart gehouden|apart gelegd)\b",
+    # Found after round 10 was scored: a named drug gathered ("40 tramadol verzameld").
+    r"\b(?:pillen|tabletten|medicijnen|slaappillen|morfine|oxy\w*|tramadol|fentanyl\w*|oxazepam|temazepam|diazepam|lorazepam|"
+    r"zolpidem|paracetamol|insuline|codeine)\s+(?:\S+\s+){0,4}?(?:gespaard|opgespaard|verzameld|klaar\s*(?:gelegd|liggen|staan)?|bewaard|apart gehouden|apart gelegd)\b",
     r"\b(?:gespaard|opgespaard|verzameld)\s+(?:\S+\s+){0,3}?(?:pillen|tabletten|medicijnen|slaappillen)\b",
     r"\b(?:eind|einde)\s*(?:er)?aan\b(?:\s+\S+){0,3}\s+(?:maken|maak|maakt)\b|\b(?:maak|maakt|maken)\s+(?:(?:ik|ze|zij|hij|we|je)\s+)?(?:er|het)\s+(?:\S+\s+){0,3}?(?:een\s+)?(?:eind|einde)\s+aan\b",
     r"\b(?:afscheid\s+(?:\S+\s+){0,2}?(?:nemen|genomen|neem)\s+van\s+(?:iedereen|jullie|het leven)|laatste\s+(?:\S+\s+){0,1}?(?:bericht|brief|keer dat))\b",

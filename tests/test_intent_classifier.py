@@ -94,6 +94,10 @@ def test_a_question_about_another_disease_is_off_topic(tmp_path) -> None:
         "hoe lang duurt herstel na een beroerte",
         "mijn schildklier werkt te traag, wat nu",
         "hoe lang leef je met ALS?",
+        # Found after round 10 was scored (our own wording).
+        "mijn broer heeft MS, wordt dat ooit beter?",
+        "niet-kleincellig longcarcinoom, hoe lang nog?",
+        "mijn nichtje heeft anorexia, wie kan haar helpen",
     ):
         assert about_another_disease(normalise(other), other), other
     # "ALS" in a message typed in capitals throughout is the word "als".
@@ -106,6 +110,8 @@ def test_a_question_about_another_disease_is_off_topic(tmp_path) -> None:
         "mag ik tamoxifen samen met mijn bloeddrukpillen nemen?",
         "worden mijn eierstokken stilgelegd bij de hormoontherapie?",
         "wat zegt mijn CA 15-3 over de uitzaaiingen?",
+        "mammacarcinoom met uitzaaiingen in de botten, wat nu?",
+        "waarom krijg ik bisfosfonaten, ik heb toch geen botontkalking?",
     ):
         assert not about_another_disease(normalise(ours)), ours
     component = _trained(tmp_path, use_knowledge_base=False)

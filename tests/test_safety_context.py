@@ -504,6 +504,8 @@ def test_the_frames_still_hold_around_those_words(message: str) -> None:
         ("ik geef het op.", DISTRESS),
         ("ik hoorde mijn vader zeggen dat hij er een eind aan maakt", DISTRESS),
         ("my brother sent a goodbye message and does not pick up", DISTRESS),
+        # Found after round 10 was scored: a named drug gathered.
+        ("ik heb de temazepam van maanden verzameld", DISTRESS),
     ],
 )
 def test_urgent_wordings_found_in_the_blind_rounds(message: str, intent: str) -> None:

@@ -28,7 +28,11 @@ _OTHER_CANCER = re.compile(
     r"\b(?:lung|colon|colorectal|bowel|pancreatic|prostate|ovarian|cervical|bladder|kidney|skin|stomach|"
     r"throat|thyroid|blood|testicular)\s+cancer\b|\b(?:leukaemia|leukemia|lymphoma|myeloma|sarcoma|melanoma)\b|"
     # Tumour markers of other cancers (the source names CA 15-3 and CEA).
-    r"\b(?:psa|ca[- ]?125|ca[- ]?19[.,-]?9|afp)\b"
+    r"\b(?:psa|ca[- ]?125|ca[- ]?19[.,-]?9|afp)\b|"
+    # Found after round 10 was scored: a cancer written as "...carcinoom"
+    # ("coloncarcinoom", "kleincellig longcarcinoom"), not the breast's own
+    # ("mammacarcinoom") nor words patients also use for its metastases.
+    r"\b(?!mamma|borst|lever|bot|hersen)\w+carcino(?:om|ma)\b"
 )
 _BREAST = re.compile(r"\b(?:borst\w*|mamma\w*|breast)\b")
 
@@ -46,11 +50,14 @@ _OTHER_ILLNESS = re.compile(
     r"glaucoom|staar|tinnitus|kidney stones?|gallstones?|hoge bloeddruk|bloeddruk\w*|ziekte van (?:kahler|lyme|crohn|parkinson|alzheimer)|"
     r"amyotrofische laterale sclerose|spierziekte\w*|multiple sclerosis|beroerte|herseninfarct|stroke|cholesterol\w*|"
     r"schildklier\w*|maagzweer|reflux|coeliakie|gordelroos|zona|cirrose|dialyse|hartritme\w*|boezemfibrilleren|"
-    r"eierstok\w*|prostaat\w*|baarmoeder\w*|zaadbal\w*|teelbal\w*|ovarian|prostate)\b"
+    r"eierstok\w*|prostaat\w*|baarmoeder\w*|zaadbal\w*|teelbal\w*|ovarian|prostate|"
+    # Found after round 10 was scored.
+    r"anorexia|boulimia|eetstoornis\w*)\b"
 )
-# Amyotrophic lateral sclerosis written as "ALS" (not the Dutch "als"):
+# Amyotrophic lateral sclerosis and multiple sclerosis written as "ALS" and
+# "MS" (not the Dutch "als"):
 # looked for in the text as typed, unless it is typed in capitals throughout.
-_ALS = re.compile(r"\bALS\b")
+_ALS = re.compile(r"\b(?:ALS|MS)\b")
 # Anything that ties a message to (metastatic) breast cancer or its treatment.
 _BREAST_CANCER_CONTEXT = re.compile(
     r"\b(?:borst\w*|mamma\w*|breast|\w*uitzaai\w*|\w*metasta\w*|\w*kanker\w*|cancer|chemo\w*|\w*hormo\w*|"
