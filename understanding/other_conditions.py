@@ -54,10 +54,10 @@ _OTHER_ILLNESS = re.compile(
     # Found after round 10 was scored.
     r"anorexia|boulimia|eetstoornis\w*)\b"
 )
-# Amyotrophic lateral sclerosis and multiple sclerosis written as "ALS" and
-# "MS" (not the Dutch "als"):
-# looked for in the text as typed, unless it is typed in capitals throughout.
-_ALS = re.compile(r"\b(?:ALS|MS)\b")
+# Amyotrophic lateral sclerosis and multiple sclerosis written "ALS" and "MS":
+# looked for in the text as typed (not the Dutch "als"), unless the message is
+# typed in capitals throughout.
+_ABBREVIATED_DISEASE = re.compile(r"\b(?:ALS|MS)\b")
 # Anything that ties a message to (metastatic) breast cancer or its treatment.
 _BREAST_CANCER_CONTEXT = re.compile(
     r"\b(?:borst\w*|mamma\w*|breast|\w*uitzaai\w*|\w*metasta\w*|\w*kanker\w*|cancer|chemo\w*|\w*hormo\w*|"
@@ -74,17 +74,17 @@ def about_another_cancer(normalised_text: str) -> bool:
     return bool(_OTHER_CANCER.search(normalised_text)) and not _BREAST.search(normalised_text)
 
 
-def _names_als(text: str) -> bool:
+def _names_an_abbreviated_disease(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     mostly_capitals = bool(letters) and sum(ch.isupper() for ch in letters) > len(letters) / 2
-    return not mostly_capitals and bool(_ALS.search(text))
+    return not mostly_capitals and bool(_ABBREVIATED_DISEASE.search(text))
 
 
 def about_another_disease(normalised_text: str, text: str = "") -> bool:
     """Whether the (normalised, lower-case) text is about another cancer, or
     names another illness with nothing tying it to breast cancer. `text` is
-    the message as typed (for "ALS")."""
+    the message as typed (for "ALS" and "MS")."""
     if about_another_cancer(normalised_text):
         return True
-    names_another = bool(_OTHER_ILLNESS.search(normalised_text)) or _names_als(text)
+    names_another = bool(_OTHER_ILLNESS.search(normalised_text)) or _names_an_abbreviated_disease(text)
     return names_another and not _BREAST_CANCER_CONTEXT.search(normalised_text)
