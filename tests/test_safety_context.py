@@ -88,6 +88,15 @@ def test_a_symptom_in_a_non_current_frame_is_only_mentioned(message: str, framed
         "ik kan niet plassen of poepen en mijn benen zijn slap",
         "kan de chemo koorts geven, ik heb 39,2",
         "de koorts is nog niet weggegaan, 38,9",
+        # A young child, a medicine and getting at it, in any order.
+        "peuter had de oxazepam van oma in zijn mond",
+        "kleindochter (2) zat aan mijn medicijndoos, er missen er twee",
+        "my daughter (3) ate some of my tablets",
+        "het buurjongetje heeft het morfinedrankje opgedronken",
+        # What was had in the mouth is the pills, now.
+        "mijn zoontje van 3 heeft tabletjes in zijn mond gehad, ik weet niet hoeveel",
+        # Minutes ago is now.
+        "ze heeft een stuiptrekking gehad, een kwartier geleden",
     ],
 )
 def test_a_symptom_happening_now_stays_urgent(message: str) -> None:
@@ -417,6 +426,25 @@ def test_asking_what_to_do_if_is_a_question_ahead_but_not_when_it_happened_now()
         ("ze wil niks eten temperatuur 38,9 na de kuur", ALARM),
         # A first time is news.
         ("een epileptische aanval gehad, de eerste keer ooit", ALARM),
+        # Found before round 10.
+        # "sinds vorige week": going on since then, not over.
+        ("sinds vorige week heb ik koorts, nu 38,7", ALARM),
+        ("ik heb sinds vorige week koorts", ALARM),
+        ("since last month she is confused and very sleepy", ALARM),
+        # A general question beside a report of now stays a report.
+        ("ik heb zwarte ontlasting, kan dat van de ijzerpillen komen?", ALARM),
+        # "alles uit" / "niet meer onder controle" / "nog nooit gedaan" are no recoveries.
+        ("mama braakt alles uit, ook water, al de hele dag", ALARM),
+        ("de diarree is niet meer onder controle, het blijft maar komen", ALARM),
+        ("ze zakte door haar benen, dat heeft ze nog nooit gedaan", ALARM),
+        # Someone who has the temperature asks no threshold; a habit told
+        # with its symptom is no condition ahead.
+        ("ik heb 38 of 38,5, de thermometer twijfelt, wat nu?", ALARM),
+        ("als ik opsta word ik duizelig en krijg ik geen lucht, wat moet ik doen?", ALARM),
+        # A reassurance beside a symptom does not frame it.
+        ("mijn benen zijn sterk maar ik kan sinds vanochtend niet plassen", ALARM),
+        # Denying one word of despair does not deny the wish.
+        ("ik ben niet depressief, maar ik wil dood", DISTRESS),
     ],
 )
 def test_words_that_look_like_a_frame_but_do_not_frame_the_symptom(message: str, intent: str) -> None:
@@ -526,6 +554,12 @@ def test_urgent_wordings_found_in_the_blind_rounds(message: str, intent: str) ->
         "ik las dat je bij uitzaaiingen in de longen soms naar lucht hapt, klopt dat?",
         "ik ben de weg kwijt met al die informatie",
         "'t is niet dat ik geen lucht krijg, ik ben alleen sneller moe",
+        # Despair denied, asked ahead or said to be over.
+        "stel mijn zus zegt ooit dat ze er niet meer wil zijn, hoe reageer ik?",
+        "ik wil heus niet dood, ik wil alleen weten hoeveel tijd er is",
+        "I don't want to die, I just want the facts about survival",
+        "ik heb niet de neiging om mezelf iets aan te doen, maar ik ben verdrietig",
+        "vorige winter wilde ik niet meer leven. nu zit ik veel beter in mijn vel. is er een lotgenotengroep?",
         "vorige maand was ze verward door de kalk, dat is nu opgelost",
         "ik geef het op bij de balie",
     ],
@@ -578,47 +612,6 @@ def test_round_10_frame_families(message: str, framed: str) -> None:
     assert framed in verdict.framed_categories
 
 
-@pytest.mark.parametrize(
-    ("message", "intent"),
-    [
-        # "sinds vorige week": going on since then, not over.
-        ("sinds vorige week heb ik koorts, nu 38,7", ALARM),
-        ("ik heb sinds vorige week koorts", ALARM),
-        ("since last month she is confused and very sleepy", ALARM),
-        # A general question beside a report of now stays a report.
-        ("ik heb zwarte ontlasting, kan dat van de ijzerpillen komen?", ALARM),
-        # "alles uit" / "niet meer onder controle" / "nog nooit gedaan" are no recoveries.
-        ("mama braakt alles uit, ook water, al de hele dag", ALARM),
-        ("de diarree is niet meer onder controle, het blijft maar komen", ALARM),
-        ("ze zakte door haar benen, dat heeft ze nog nooit gedaan", ALARM),
-        # Someone who has the temperature asks no threshold; a habit told
-        # with its symptom is no condition ahead.
-        ("ik heb 38 of 38,5, de thermometer twijfelt, wat nu?", ALARM),
-        ("als ik opsta word ik duizelig en krijg ik geen lucht, wat moet ik doen?", ALARM),
-        # A reassurance beside a symptom does not frame it.
-        ("mijn benen zijn sterk maar ik kan sinds vanochtend niet plassen", ALARM),
-        # Denying one word of despair does not deny the wish.
-        ("ik ben niet depressief, maar ik wil dood", DISTRESS),
-    ],
-)
-def test_still_urgent_beside_the_round_10_frames(message: str, intent: str) -> None:
-    assert assess(message).intent == intent
-
-
-@pytest.mark.parametrize(
-    "message",
-    [
-        "stel mijn zus zegt ooit dat ze er niet meer wil zijn, hoe reageer ik?",
-        "ik wil heus niet dood, ik wil alleen weten hoeveel tijd er is",
-        "I don't want to die, I just want the facts about survival",
-        "ik heb niet de neiging om mezelf iets aan te doen, maar ik ben verdrietig",
-        "vorige winter wilde ik niet meer leven. nu zit ik veel beter in mijn vel. is er een lotgenotengroep?",
-    ],
-)
-def test_despairing_words_denied_over_or_asked_ahead(message: str) -> None:
-    assert assess(message).intent is None
-
-
 def test_a_body_that_works_is_a_frame_cue_but_hides_no_symptom() -> None:
     for text in (
         "mijn benen zijn sterk en plassen gaat prima, waarom dan een MRI?",
@@ -631,24 +624,6 @@ def test_a_body_that_works_is_a_frame_cue_but_hides_no_symptom() -> None:
     assert decide(calm, _scores(alarm=0.8), thresholds, "nlu_fallback").intent is None
     # Someone else's "she's fine" is not a reassurance.
     assert not assess("ze zegt she's fine, maar ze is grauw").frame_cue
-
-
-@pytest.mark.parametrize(
-    "message",
-    [
-        # A young child, a medicine and getting at it, in any order.
-        "peuter had de oxazepam van oma in zijn mond",
-        "kleindochter (2) zat aan mijn medicijndoos, er missen er twee",
-        "my daughter (3) ate some of my tablets",
-        "het buurjongetje heeft het morfinedrankje opgedronken",
-        # What was had in the mouth is the pills, now.
-        "mijn zoontje van 3 heeft tabletjes in zijn mond gehad, ik weet niet hoeveel",
-        # Minutes ago is now.
-        "ze heeft een stuiptrekking gehad, een kwartier geleden",
-    ],
-)
-def test_a_child_at_the_pills_and_an_episode_minutes_ago_are_urgent(message: str) -> None:
-    assert assess(message).intent == ALARM
 
 
 def test_a_child_and_pills_without_getting_at_them_is_no_alarm() -> None:
