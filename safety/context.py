@@ -775,7 +775,8 @@ _REASSURED = re.compile(
 
 def says_over_or_asks_a_rule(text: str) -> bool:
     """Whether `text` (normalised) says anywhere that an episode is over, or
-    asks about a rule or threshold, or ends with "tot morgen". With a denial or
+    asks about a rule or threshold, or ends with "tot morgen", or says the
+    body works as it should (_REASSURED). With a denial or
     a hypothetical sentence (which safety.red_flags.assess finds anyway) this
     is the message-wide frame cue: weight against an urgent reading when no
     pattern matched."""
