@@ -285,6 +285,11 @@ _RESOLVED = re.compile(
     r"(?:het\s+)?gaat\s+(?:het\s+)?(?:nu\s+)?(?:echt\s+|al\s+(?:\S+\s+)?|weer\s+)(?:beter|goed)\b|(?:dat|het)\s+is\s+(?:nu\s+)?anders\b|"
     r"(?:sta|staat)\s+(?:ik|ze|hij)\s+er\s+(?:nu\s+)?anders\s+in|(?:is|zijn)\s+(?:echt\s+)?weg\s+nu\b|daar\s+al\s+(?:lang|jaren|maanden)\s+mee\s+gestopt|"
     r"nothing\s+for\s+\S+\s+years|(?:ik\s+)?heb\s+(?:het|dat)\s+nooit\s+gedaan|(?:dat|het)\s+is\s+al\s+(?:jaren|maanden|lang)\s+(?:voorbij|over)\b|"
+    # Found after round 10 was scored.
+    r"\bklachtenvrij\b|(?:hasn'?t|has\s+not)\s+had\s+(?:one|any)\s+since|(?:been|was)\s+fine\s+since|(?:it|that|she|he)\s+(?:has\s+)?healed\b|"
+    r"\bging\s+over\s+(?:in|na|binnen)\b|(?:was|is)\s+(?:ze|hij|ik)?\s*(?:weer\s+)?(?:helemaal\s+)?helder\b|"
+    r"\bniet\s+teruggekomen\b|\bben\s+(?:daar|er)\s+(?:\S+\s+)?uitgekomen\b|\ben\s+het\s+gaat\s+(?:nu\s+)?beter\b|"
+    r"\bdoe\s+(?:ik\s+)?(?:dat|het)\s+(?:\S+\s+){0,4}?(?:niet|nie)\s+meer\b|\bit\s+stopped\b|"
     r"(?:het|dat|t)\s+zakte\b(?!\s+(?:niet|weg|in|door))|(?:mri|scan|ct)\s+was\s+(?:clean|clear|goed|schoon)|(?:is|was|zijn)\s+(?:nu\s+|toen\s+|gelukkig\s+)?(?:weer\s+)?(?:opgelost|verholpen)\b)"
 )
 _TREATMENT_WORDS = r"(?:chemo\w*|kuur|kuren|behandeling|bestraling|infuus|immunotherapie|hormoontherapie)"
@@ -630,7 +635,9 @@ def _sentences(text: str) -> Iterator[Tuple[int, int]]:
 # koorts?", "what temperature counts as fever?". Not when someone in the
 # sentence has it ("ik heb 38 of 38,5?"), see _REPORTS_NOW below.
 _THRESHOLD_QUESTION = re.compile(
-    r"\b3[6-9](?:[.,]\d)?\s*(?:graden\s*)?(?:of|or)\s+(?:pas\s+)?(?:bij\s+|vanaf\s+)?3[6-9](?:[.,]\d)?\b[^.!]*\?|"
+    r"\b3[6-9](?:[.,]\d)?\s*(?:graden\s*)?(?:\S+\s+){0,2}?(?:of|or)\s+(?:pas\s+)?(?:bij\s+|vanaf\s+)?3[6-9](?:[.,]\d)?\b[^.!]*(?:\?|$)|"
+    # Found after round 10 was scored: "hoeveel graden is koorts", "is that already fever".
+    r"\b(?:hoeveel|vanaf\s+hoeveel|bij\s+hoeveel)\s+graden\b|\b(?:is\s+(?:dat|that)\s+(?:al|already)\s+(?:koorts|(?:a\s+)?fever))\b|"
     r"\bis\s+3[6-9](?:[.,]\d)?\s+(?:graden\s+)?al\s+koorts\b|\b(?:wat|welke\s+temperatuur)\s+geldt\s+(?:eigenlijk\s+|nou\s+)?als\s+koorts\b|"
     r"\b(?:temperature|temp)\s+counts?\s+as\b|\bcounts?\s+as\s+(?:a\s+)?fever\b"
 )
@@ -648,7 +655,10 @@ _CONDITION_THEN_QUESTION = re.compile(
 _ASKS_AHEAD_DECLARED = re.compile(
     r"\b(?:(?:ik|we)\s+wil(?:len)?\s+(?:\S+\s+)?voorbereid\s+zijn|(?:i|we)\s+want\s+to\s+be\s+prepared|"
     r"vraag\s+(?:het\s+|dit\s+)?(?:\S+\s+)?voor\s+(?:later|het geval|als het|de volgende|de toekomst)|(?:wil|wou)\s+het\s+weten\s+voor\s+later|"
-    r"voor\s+het\s+geval\s+dat\s*[.?!]|(?:just\s+)?for\s+(?:later|the future)|in case it happens|"
+    r"voor\s+het\s+geval\s+dat\s*(?:[.?!]|$)|(?:just\s+)?for\s+(?:later|the future)|in case it happens|"
+    # Found after round 10 was scored.
+    r"voor\s+als\s+het\s+(?:ooit\s+)?nodig\s+is|(?:ff|even)\s+checken\s+voor\s+later|zodat\s+ik\s+het\s+weet\s*(?:[.?!]|$)|"
+    r"asking\s+before\s+it\s+happens|want\s+to\s+be\s+prepared|(?:een\s+)?lijstje\s+(?:op\s+de\s+koelkast|van\s+wat|wanneer)|"
     r"(?:het|dat)\s+is\s+nog\s+niet\s+(?:gebeurd|zo ver|aan de hand)|not\s+(?:for\s+)?now,?\s+(?:just|only)|niet\s+voor\s+nu)"
 )
 
@@ -753,7 +763,7 @@ def past_is_over(text: str, start: int, end: int) -> bool:
     if _LONG_AGO.search(text, _sentence_start(text, start), end):
         return True
     resolved_end = _end_of_next_sentence(text, _SENTENCE_END.search(text, end))
-    return bool(_RESOLVED.search(text, end, resolved_end))
+    return bool(_RESOLVED.search(text, end, resolved_end) or _DATED_AFTER.search(text, end, resolved_end))
 
 
 # Words that say the body works as it should: "mijn benen zijn sterk",

@@ -427,6 +427,7 @@ def test_asking_what_to_do_if_is_a_question_ahead_but_not_when_it_happened_now()
         # A first time is news.
         ("een epileptische aanval gehad, de eerste keer ooit", ALARM),
         # Found before round 10.
+        ("gisteren kon ik nog lopen, nu kan ik niet meer op mijn benen staan", ALARM),
         # "sinds vorige week": going on since then, not over.
         ("sinds vorige week heb ik koorts, nu 38,7", ALARM),
         ("ik heb sinds vorige week koorts", ALARM),
@@ -604,6 +605,12 @@ def test_near_those_wordings_but_not_urgent(message: str) -> None:
             "ik wil voorbereid zijn: wat doe ik bij bloed in de ontlasting? het is nog niet gebeurd",
             "bleeding",
         ),
+        # Found after round 10 was scored (our own wording).
+        ("moet ik bij koorts al bellen als ik 37,9 heb of pas vanaf 38,5?", "fever"),
+        ("hoeveel graden is koorts eigenlijk tijdens de kuur?", "fever"),
+        ("wat doe ik bij bloed ophoesten? zodat ik het weet", "bleeding"),
+        ("vorig voorjaar had ze een insult, sindsdien klachtenvrij. mag ze fietsen?", "neurological"),
+        ("she had a seizure in 2021 and hasn't had one since, can she drive?", "neurological"),
     ],
 )
 def test_round_10_frame_families(message: str, framed: str) -> None:
