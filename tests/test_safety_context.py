@@ -57,6 +57,46 @@ from safety.red_flags import ALARM, DISTRESS, PERSONAL_DECISION, assess
         ("as mijn moeder koorts krijgt van de kuur, mot ik dan meteen bellen", "fever"),
         ("kan bestraling van de rug tintelingen in de benen geven?", "spinal_cord"),
         ("suppose she gets a seizure during the night, wat doen we dan?", "neurological"),
+        # Families of over-triggers in the development sets before round 10
+        # (our own wordings): hypothetical openers ("stel", "hypothetisch",
+        # "wanneer is ... een reden"), a denial after the symptom ("ben ik
+        # niet"), denials in English contractions, past markers (kuren geleden,
+        # afgelopen voorjaar), recoveries ("nu gaat alles goed"), questions
+        # about a symptom in general.
+        ("stel papa wordt ineens verward en reageert niet, wie bellen we dan?", "neurological"),
+        ("hypothetisch: ik heb 38,4 op de dag na de kuur, bellen of niet?", "fever"),
+        ("wanneer is bloed ophoesten een reden om 112 te bellen?", "bleeding"),
+        ("when is coughing up blood serious enough to call 112?", "bleeding"),
+        ("benauwd ben ik niet, ik wil weten wat een PET-scan is", "breathing"),
+        ("pijn op de borst heb ik ook niet, dus waarom een hartfilmpje?", "chest"),
+        ("niemand is gevallen hoor, ik vraag het voor haar botten", "fracture"),
+        ("she isn't confused at all, she just forgets names", "neurological"),
+        ("my mum doesn't have fever or chills, can she visit her sister?", "fever"),
+        ("mijn vader praat niet raar, hij is gewoon moe van de kuur", "neurological"),
+        ("twee kuren geleden kreeg ik hoge koorts; krijg ik daarom een lagere dosis?", "fever"),
+        ("afgelopen voorjaar ben ik flauwgevallen, nu gaat alles goed. mag ik weer fietsen?", "neurological"),
+        ("last year she had a seizure, now she's fine and on pills. can she swim?", "neurological"),
+        ("krijgt iedereen koude rillingen van dit infuus?", "fever"),
+        ("waarom vraagt de arts steeds of ik zwarte ontlasting heb?", "bleeding"),
+        ("kan zwarte poep ook van ijzertabletten komen?", "bleeding"),
+        # Asking where the line is, or which temperature counts.
+        ("hoe verward is verward?", "neurological"),
+        ("moet ik bellen bij 38,0 of pas bij 38,5?", "fever"),
+        ("is 37,9 al koorts?", "fever"),
+        ("what temperature counts as fever during chemo?", "fever"),
+        # A condition ending in a change, then a question.
+        ("als mijn vrouw plotseling verward raakt, wie bel ik?", "neurological"),
+        # The message says it asks ahead.
+        (
+            "ik wil voorbereid zijn: wat doe ik bij bloed in de ontlasting? het is nog niet gebeurd",
+            "bleeding",
+        ),
+        # Found after round 10 was scored (our own wording).
+        ("moet ik bij koorts al bellen als ik 37,9 heb of pas vanaf 38,5?", "fever"),
+        ("hoeveel graden is koorts eigenlijk tijdens de kuur?", "fever"),
+        ("wat doe ik bij bloed ophoesten? zodat ik het weet", "bleeding"),
+        ("vorig voorjaar had ze een insult, sindsdien klachtenvrij. mag ze fietsen?", "neurological"),
+        ("she had a seizure in 2021 and hasn't had one since, can she drive?", "neurological"),
     ],
 )
 def test_a_symptom_in_a_non_current_frame_is_only_mentioned(message: str, framed: str) -> None:
@@ -567,56 +607,6 @@ def test_urgent_wordings_found_in_the_blind_rounds(message: str, intent: str) ->
 )
 def test_near_those_wordings_but_not_urgent(message: str) -> None:
     assert assess(message).intent not in (ALARM, DISTRESS)
-
-
-# Families of over-triggers in the development sets before round 10 (our own
-# wordings): hypothetical openers ("stel", "hypothetisch", "wanneer is ... een
-# reden"), a denial after the symptom ("ben ik niet"), denials in English
-# contractions, past markers (kuren geleden, afgelopen voorjaar), recoveries
-# ("nu gaat alles goed"), questions about a symptom in general.
-@pytest.mark.parametrize(
-    ("message", "framed"),
-    [
-        ("stel papa wordt ineens verward en reageert niet, wie bellen we dan?", "neurological"),
-        ("hypothetisch: ik heb 38,4 op de dag na de kuur, bellen of niet?", "fever"),
-        ("wanneer is bloed ophoesten een reden om 112 te bellen?", "bleeding"),
-        ("when is coughing up blood serious enough to call 112?", "bleeding"),
-        ("benauwd ben ik niet, ik wil weten wat een PET-scan is", "breathing"),
-        ("pijn op de borst heb ik ook niet, dus waarom een hartfilmpje?", "chest"),
-        ("niemand is gevallen hoor, ik vraag het voor haar botten", "fracture"),
-        ("she isn't confused at all, she just forgets names", "neurological"),
-        ("my mum doesn't have fever or chills, can she visit her sister?", "fever"),
-        ("mijn vader praat niet raar, hij is gewoon moe van de kuur", "neurological"),
-        ("twee kuren geleden kreeg ik hoge koorts; krijg ik daarom een lagere dosis?", "fever"),
-        ("afgelopen voorjaar ben ik flauwgevallen, nu gaat alles goed. mag ik weer fietsen?", "neurological"),
-        ("last year she had a seizure, now she's fine and on pills. can she swim?", "neurological"),
-        ("krijgt iedereen koude rillingen van dit infuus?", "fever"),
-        ("waarom vraagt de arts steeds of ik zwarte ontlasting heb?", "bleeding"),
-        ("kan zwarte poep ook van ijzertabletten komen?", "bleeding"),
-        # Asking where the line is, or which temperature counts.
-        ("hoe verward is verward?", "neurological"),
-        ("moet ik bellen bij 38,0 of pas bij 38,5?", "fever"),
-        ("is 37,9 al koorts?", "fever"),
-        ("what temperature counts as fever during chemo?", "fever"),
-        # A condition ending in a change, then a question.
-        ("als mijn vrouw plotseling verward raakt, wie bel ik?", "neurological"),
-        # The message says it asks ahead.
-        (
-            "ik wil voorbereid zijn: wat doe ik bij bloed in de ontlasting? het is nog niet gebeurd",
-            "bleeding",
-        ),
-        # Found after round 10 was scored (our own wording).
-        ("moet ik bij koorts al bellen als ik 37,9 heb of pas vanaf 38,5?", "fever"),
-        ("hoeveel graden is koorts eigenlijk tijdens de kuur?", "fever"),
-        ("wat doe ik bij bloed ophoesten? zodat ik het weet", "bleeding"),
-        ("vorig voorjaar had ze een insult, sindsdien klachtenvrij. mag ze fietsen?", "neurological"),
-        ("she had a seizure in 2021 and hasn't had one since, can she drive?", "neurological"),
-    ],
-)
-def test_round_10_frame_families(message: str, framed: str) -> None:
-    verdict = assess(message)
-    assert verdict.intent is None, verdict
-    assert framed in verdict.framed_categories
 
 
 def test_a_body_that_works_is_a_frame_cue_but_hides_no_symptom() -> None:
