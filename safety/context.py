@@ -270,7 +270,7 @@ _RESOLVED = re.compile(
     r"(?:nu|now|inmiddels)\s+(?:weer\s+)?(?:fit|kwiek|hersteld|genezen|healed)\b|(?:nu|inmiddels)\s+(?:is|ben|zijn)\s+(?:ze|zij|hij|ik|we)\s+(?:weer\s+)?(?:\S+\s+)?(?:en\s+)?kwiek\b|"
     r"er\s+(?:weer\s+)?(?:bovenop|boven op)\s+gekomen|(?:is|zijn|was)\s+(?:allemaal\s+|toch\s+)?goed\s+gekomen|"
     r"(?:^|[,.]\s*|\b(?:en|nu|toen)\s+)(?:is\s+|was\s+)?(?:alles|allemaal)\s+(?:weer\s+)?over\b(?!\s*(?:gegeven|geven))|"
-    r"now\s+(?:i am|i'm|she is|she's|he is|he's|it is|it's|they are)\s+(?:all\s+)?(?:fine|ok|okay|better|healed|well|stable)\b|(?:is|was|has)\s+(?:now\s+)?healed|"
+    r"now\s+(?:i am|i'm|she is|she's|he is|he's|it is|it's|they are)\s+(?:all\s+)?(?:fine|ok|okay|better|healed|well|stable)\b|"
     r"\bno\s+(?:more\s+)?(?:seizures|fits|attacks|fever|bleeding|problems|episodes)\s+since(?!\s+(?:yesterday|this|last|today|\d|morning|tonight))|no more since|nothing happened|niks gemerkt|niets gemerkt|"
     r"(?:nu|inmiddels)\s+(?:al\s+)?(?:\d+|een|twee|drie|vier)\s+(?:dagen|weken|maanden)\s+(?:rustig|niks|niets|geen|weg|over)\b|"
     r"(?:nu|inmiddels)\s+(?:is|zijn)\s+(?:de\s+|het\s+|die\s+)?\w+\s+(?:weer\s+|goed\s+)?onder controle|"
@@ -286,7 +286,7 @@ _RESOLVED = re.compile(
     r"(?:sta|staat)\s+(?:ik|ze|hij)\s+er\s+(?:nu\s+)?anders\s+in|(?:is|zijn)\s+(?:echt\s+)?weg\s+nu\b|daar\s+al\s+(?:lang|jaren|maanden)\s+mee\s+gestopt|"
     r"nothing\s+for\s+\S+\s+years|(?:ik\s+)?heb\s+(?:het|dat)\s+nooit\s+gedaan|(?:dat|het)\s+is\s+al\s+(?:jaren|maanden|lang)\s+(?:voorbij|over)\b|"
     # Found after round 10 was scored.
-    r"\bklachtenvrij\b|(?:hasn'?t|has\s+not)\s+had\s+(?:one|any)\s+since|(?:been|was)\s+fine\s+since|(?:it|that|she|he)\s+(?:has\s+)?healed\b|"
+    r"\bklachtenvrij\b|(?:hasn'?t|has\s+not)\s+had\s+(?:one|any)\s+since|(?:been|was)\s+fine\s+since|(?:is|was|has|it|that|she|he)\s+(?:now\s+|has\s+)?healed\b|"
     r"\bging\s+over\s+(?:in|na|binnen)\b|(?:was|is)\s+(?:ze|hij|ik)?\s*(?:weer\s+)?(?:helemaal\s+)?helder\b|"
     r"\bniet\s+teruggekomen\b|\bben\s+(?:daar|er)\s+(?:\S+\s+)?uitgekomen\b|\ben\s+het\s+gaat\s+(?:nu\s+)?beter\b|"
     r"\bdoe\s+(?:ik\s+)?(?:dat|het)\s+(?:\S+\s+){0,4}?(?:niet|nie)\s+meer\b|\bit\s+stopped\b|"
@@ -653,7 +653,7 @@ _CONDITION_THEN_QUESTION = re.compile(
 # het geval dat", "not for now"): its sentences that report nothing now are
 # hypothetical.
 _ASKS_AHEAD_DECLARED = re.compile(
-    r"\b(?:(?:ik|we)\s+wil(?:len)?\s+(?:\S+\s+)?voorbereid\s+zijn|(?:i|we)\s+want\s+to\s+be\s+prepared|"
+    r"\b(?:(?:ik|we)\s+wil(?:len)?\s+(?:\S+\s+)?voorbereid\s+zijn|"
     r"vraag\s+(?:het\s+|dit\s+)?(?:\S+\s+)?voor\s+(?:later|het geval|als het|de volgende|de toekomst)|(?:wil|wou)\s+het\s+weten\s+voor\s+later|"
     r"voor\s+het\s+geval\s+dat\s*(?:[.?!]|$)|(?:just\s+)?for\s+(?:later|the future)|in case it happens|"
     # Found after round 10 was scored.

@@ -147,7 +147,8 @@ class SafetyNet(StoredModelComponent[SafetyClassifier]):
         ranking: List[Dict[str, Any]] = message.get(INTENT_RANKING_KEY) or []
         # A question about another disease ("nierstenen, wat kan ik doen")
         # gets no breast-cancer answer through the personal route either.
-        another_disease = about_another_disease(normalise(text), text)
+        # Only a personal question takes that route, so only then is it checked.
+        another_disease = verdict.personal and about_another_disease(normalise(text), text)
         decision = decide(
             verdict,
             scores,
