@@ -63,7 +63,13 @@ class LinearIntentClassifier(StoredModelComponent[LinearTextClassifier]):
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        return {"c": 30.0, "min_df": 1, "ranking_length": 10, "use_knowledge_base": True}
+        return {
+            "c": 30.0,
+            "min_df": 1,
+            "char_ngram_max": 5,
+            "ranking_length": 10,
+            "use_knowledge_base": True,
+        }
 
     @classmethod
     def read_model(cls, directory: Path) -> LinearTextClassifier:
@@ -83,6 +89,7 @@ class LinearIntentClassifier(StoredModelComponent[LinearTextClassifier]):
                 c=float(self._config["c"]),
                 preprocessor=normalise,
                 min_df=int(self._config["min_df"]),
+                char_ngram_max=int(self._config["char_ngram_max"]),
             )
         )
 

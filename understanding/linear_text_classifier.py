@@ -24,7 +24,11 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 
 
 def _pipeline(
-    c: float, preprocessor: Callable[[str], str], class_weight: object, min_df: int = 1
+    c: float,
+    preprocessor: Callable[[str], str],
+    class_weight: object,
+    min_df: int = 1,
+    char_ngram_max: int = 5,
 ) -> Pipeline:
     features = FeatureUnion(
         [
@@ -39,7 +43,7 @@ def _pipeline(
                 TfidfVectorizer(
                     preprocessor=preprocessor,
                     analyzer="char_wb",
-                    ngram_range=(2, 5),
+                    ngram_range=(2, char_ngram_max),
                     sublinear_tf=True,
                     min_df=min_df,
                 ),
@@ -107,11 +111,13 @@ class LinearTextClassifier:
         preprocessor: Callable[[str], str],
         balanced: bool = False,
         min_df: int = 1,
+        char_ngram_max: int = 5,
     ) -> LinearTextClassifier:
-        """`min_df`: n-grams seen in fewer examples are left out (fewer
-        weights, a faster fit)."""
+        """`min_df`: n-grams seen in fewer examples are left out;
+        `char_ngram_max`: the longest character n-gram. Both mean fewer
+        weights and a faster fit."""
         texts, labels = zip(*examples, strict=False)
-        pipeline = _pipeline(c, preprocessor, "balanced" if balanced else None, min_df)
+        pipeline = _pipeline(c, preprocessor, "balanced" if balanced else None, min_df, char_ngram_max)
         pipeline.fit(list(texts), list(labels))
         return cls(pipeline)
 
