@@ -67,6 +67,7 @@ class LinearIntentClassifier(StoredModelComponent[LinearTextClassifier]):
             "c": 30.0,
             "min_df": 1,
             "char_ngram_max": 5,
+            "max_iter": 3000,
             "ranking_length": 10,
             "use_knowledge_base": True,
         }
@@ -90,6 +91,7 @@ class LinearIntentClassifier(StoredModelComponent[LinearTextClassifier]):
                 preprocessor=normalise,
                 min_df=int(self._config["min_df"]),
                 char_ngram_max=int(self._config["char_ngram_max"]),
+                max_iter=int(self._config["max_iter"]),
             )
         )
 

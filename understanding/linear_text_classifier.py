@@ -13,11 +13,13 @@ compares them).
 from __future__ import annotations
 
 import math
+import warnings
 from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Tuple
 
 import joblib
 import numpy as np
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
@@ -29,6 +31,7 @@ def _pipeline(
     class_weight: object,
     min_df: int = 1,
     char_ngram_max: int = 5,
+    max_iter: int = 3000,
 ) -> Pipeline:
     features = FeatureUnion(
         [
@@ -50,7 +53,7 @@ def _pipeline(
             ),
         ]
     )
-    model = LogisticRegression(C=c, class_weight=class_weight, max_iter=3000)
+    model = LogisticRegression(C=c, class_weight=class_weight, max_iter=max_iter)
     return Pipeline([("features", features), ("model", model)])
 
 
@@ -112,13 +115,19 @@ class LinearTextClassifier:
         balanced: bool = False,
         min_df: int = 1,
         char_ngram_max: int = 5,
+        max_iter: int = 3000,
     ) -> LinearTextClassifier:
         """`min_df`: n-grams seen in fewer examples are left out;
         `char_ngram_max`: the longest character n-gram. Both mean fewer
-        weights and a faster fit."""
+        weights and a faster fit. `max_iter`: L-BFGS iterations at most; a
+        fit stopped there on purpose does not warn."""
         texts, labels = zip(*examples, strict=False)
-        pipeline = _pipeline(c, preprocessor, "balanced" if balanced else None, min_df, char_ngram_max)
-        pipeline.fit(list(texts), list(labels))
+        pipeline = _pipeline(
+            c, preprocessor, "balanced" if balanced else None, min_df, char_ngram_max, max_iter
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            pipeline.fit(list(texts), list(labels))
         return cls(pipeline)
 
     def scores(self, text: str) -> Dict[str, float]:
