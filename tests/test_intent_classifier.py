@@ -54,6 +54,27 @@ def test_it_predicts_an_intent_and_a_ranking(tmp_path) -> None:
     assert (tmp_path / LinearTextClassifier.FILE_NAME).exists()
 
 
+def test_the_fit_is_bounded_as_configured(recwarn) -> None:
+    """config.yml keeps training under 3 minutes with a shorter character
+    n-gram range and a capped L-BFGS fit; a fit stopped there on purpose
+    must not warn."""
+    examples = [
+        ("wat is een petscan", "ask_pet_ct_scan"),
+        ("petscan uitleg graag", "ask_pet_ct_scan"),
+        ("hoe werkt hormoontherapie", "ask_hormone_therapy"),
+        ("hormonen pillen uitleg", "ask_hormone_therapy"),
+    ]
+    classifier = LinearTextClassifier.train(
+        examples, c=30.0, preprocessor=str.lower, char_ngram_max=3, max_iter=1
+    )
+    pipeline = classifier._pipeline
+    chars = pipeline.named_steps["features"].transformer_list[1][1]
+    assert max(len(term) for term in chars.vocabulary_) == 3
+    assert list(pipeline.named_steps["model"].n_iter_) == [1]
+    assert not [w for w in recwarn if "converge" in str(w.message).lower()]
+    assert abs(sum(classifier.scores("petscan").values()) - 1.0) < 1e-6
+
+
 def test_the_knowledge_base_wording_is_learned_too(tmp_path) -> None:
     pairs = knowledge_base_examples()
     intents = {intent for _, intent in pairs}
