@@ -119,6 +119,14 @@ def test_a_question_about_another_disease_is_off_topic(tmp_path) -> None:
         "mijn broer heeft MS, wordt dat ooit beter?",
         "niet-kleincellig longcarcinoom, hoe lang nog?",
         "mijn nichtje heeft anorexia, wie kan haar helpen",
+        # Found after round 11 was scored (our own wording): primary brain
+        # tumours, hormonal conditions, other medicines, ill animals.
+        "glioblastoom bij mijn zwager, hoe lang nog",
+        "een hersentumor maar geen uitzaaiing, hoe wordt die behandeld",
+        "endometriose: hormonen of toch opereren?",
+        "bijwerkingen van amlodipine",
+        "onze kat heeft kanker, krijgt die chemo?",
+        "voelt een vis pijn aan de haak",
     ):
         assert about_another_disease(normalise(other), other), other
     # "ALS" in a message typed in capitals throughout is the word "als".
@@ -133,6 +141,11 @@ def test_a_question_about_another_disease_is_off_topic(tmp_path) -> None:
         "wat zegt mijn CA 15-3 over de uitzaaiingen?",
         "mammacarcinoom met uitzaaiingen in de botten, wat nu?",
         "waarom krijg ik bisfosfonaten, ik heb toch geen botontkalking?",
+        "mijn moeder heeft een hersentumor door de borstkanker",
+        "mag ik met de hond wandelen na de bestraling?",
+        "mijn hond heeft vlooien, maar wat doet de chemo eigenlijk?",
+        "wat is het nut van een pet-ct bij uitzaaiingen?",
+        "worden nieuwe kankermedicijnen eerst bij proefdieren getest?",
     ):
         assert not about_another_disease(normalise(ours)), ours
     component = _trained(tmp_path, use_knowledge_base=False)

@@ -32,7 +32,13 @@ _OTHER_CANCER = re.compile(
     # Found after round 10 was scored: a cancer written as "...carcinoom"
     # ("coloncarcinoom", "kleincellig longcarcinoom"), not the breast's own
     # ("mammacarcinoom") nor words patients also use for its metastases.
-    r"\b(?!mamma|borst|lever|bot|hersen)\w+carcino(?:om|ma)\b"
+    r"\b(?!mamma|borst|lever|bot|hersen)\w+carcino(?:om|ma)\b|"
+    # Found after round 11 was scored: primary brain tumours by name, and a
+    # brain tumour said not to be a metastasis ("een hersentumor, geen
+    # uitzaaiing maar een echte"); "hersentumor" alone may be a metastasis.
+    r"\b(?:glioo?m\w*|glioma\w*|astrocytoo?m\w*|oligodendroglioo?m\w*|meningeoo?m\w*|medulloblastoo?m\w*)\b|"
+    r"\bhersentumou?r\w*\b[^.?!]{0,40}\bgeen (?:uitzaai\w*|metasta\w*)|"
+    r"\bgeen (?:uitzaai\w*|metasta\w*)[^.?!]{0,40}\bhersentumou?r"
 )
 _BREAST = re.compile(r"\b(?:borst\w*|mamma\w*|breast)\b")
 
@@ -52,7 +58,34 @@ _OTHER_ILLNESS = re.compile(
     r"schildklier\w*|maagzweer|reflux|coeliakie|gordelroos|zona|cirrose|dialyse|hartritme\w*|boezemfibrilleren|"
     r"eierstok\w*|prostaat\w*|baarmoeder\w*|zaadbal\w*|teelbal\w*|ovarian|prostate|"
     # Found after round 10 was scored.
-    r"anorexia|boulimia|eetstoornis\w*)\b"
+    r"anorexia|boulimia|eetstoornis\w*|"
+    # Found after round 11 was scored: medicines for other conditions.
+    r"blood pressure|amlodipine?|metoprolol|bisoprolol|lisinopril|losartan|simvastatine?|atorvastatine?|"
+    r"omeprazol\w*|pantoprazol\w*|metformine?|levothyroxine?|statines?)\b"
+)
+# Conditions treated with hormones or surgery of their own: the hormone and
+# surgery words that tie other illnesses to breast cancer do not tie these
+# ("endometriose, operatie of hormonen?"); only cancer words do.
+_OTHER_HORMONAL_CONDITION = re.compile(
+    r"\b(?:endometriose|endometriosis|vleesbo(?:o|m)m\w*|pcos|adenomyose)\b"
+)
+_CANCER_WORDS = re.compile(
+    r"\b(?:borst\w*|mamma\w*|breast|\w*uitzaai\w*|\w*metasta\w*|\w*kanker\w*|cancer|chemo\w*|tumor\w*|tumour\w*|oncolo\w*)\b"
+)
+# An animal as the one who is ill or in pain ("kanker bij katten", "kan een
+# vis pijn voelen", "mijn hond heeft een tumor"): a question for a vet.
+_ANIMAL = (
+    r"(?:kat|katten|kater|poes|poezen|hond|honden|hondje|pup|puppy|vis|vissen|goudvis|paard|paarden|konijn|konijnen|"
+    r"cavia|hamster|vogel|parkiet|huisdier\w*|cat|cats|dog|dogs|fish|horse|rabbit)"
+)
+_ANIMAL_AS_PATIENT = re.compile(
+    rf"\b(?:bij|van) (?:een |mijn |onze |ons |de |het |z'n |zijn |haar )?{_ANIMAL}\b|"
+    rf"\b{_ANIMAL} (?:heeft|hebben|krijgt|krijgen|voelt|voelen|is ziek|has|gets)\b|"
+    rf"\b(?:kan|kunnen|voelt|voelen|krijgt|krijgen) (?:een )?{_ANIMAL}\b|\bdierenarts\w*"
+)
+_CLAUSE_BREAK = re.compile(r"[.,;:?!]|\bmaar\b|\bbut\b")
+_ILL_OR_IN_PAIN = re.compile(
+    r"\b(?:\w*kanker\w*|cancer|tumou?r\w*|chemo\w*|\w*pijn\w*|pain|ziek\w*|sick|ill|bestral\w*|uitzaai\w*|dood\w*|sterven|dying)\b"
 )
 # Amyotrophic lateral sclerosis and multiple sclerosis written "ALS" and "MS":
 # looked for in the text as typed (not the Dutch "als"), unless the message is
@@ -80,11 +113,24 @@ def _names_an_abbreviated_disease(text: str) -> bool:
     return not mostly_capitals and bool(_ABBREVIATED_DISEASE.search(text))
 
 
+def about_an_ill_animal(normalised_text: str) -> bool:
+    """Whether the (normalised, lower-case) text asks about an animal's
+    illness or pain."""
+    # In the same clause: "mijn hond heeft vlooien, maar wat doet de chemo?"
+    # is about the chemotherapy.
+    return any(
+        _ANIMAL_AS_PATIENT.search(clause) and _ILL_OR_IN_PAIN.search(clause)
+        for clause in _CLAUSE_BREAK.split(normalised_text)
+    )
+
+
 def about_another_disease(normalised_text: str, text: str = "") -> bool:
-    """Whether the (normalised, lower-case) text is about another cancer, or
-    names another illness with nothing tying it to breast cancer. `text` is
-    the message as typed (for "ALS" and "MS")."""
-    if about_another_cancer(normalised_text):
+    """Whether the (normalised, lower-case) text is about another cancer, an
+    ill animal, or names another illness with nothing tying it to breast
+    cancer. `text` is the message as typed (for "ALS" and "MS")."""
+    if about_another_cancer(normalised_text) or about_an_ill_animal(normalised_text):
+        return True
+    if _OTHER_HORMONAL_CONDITION.search(normalised_text) and not _CANCER_WORDS.search(normalised_text):
         return True
     names_another = bool(_OTHER_ILLNESS.search(normalised_text)) or _names_an_abbreviated_disease(text)
     return names_another and not _BREAST_CANCER_CONTEXT.search(normalised_text)
