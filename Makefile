@@ -1,5 +1,5 @@
 # Entry points. `make run` and `make test` do all set-up themselves.
-.PHONY: run test shell setup train sync lint format validate benchmark benchmark-nlu benchmark-safety benchmark-topics benchmark-server benchmark-load report lock clean
+.PHONY: run test shell setup train sync lint format validate benchmark benchmark-nlu benchmark-safety benchmark-topics benchmark-server benchmark-load fit-urgency-combiner report lock clean
 
 VENV := .venv/bin
 export TF_CPP_MIN_LOG_LEVEL ?= 2
@@ -49,6 +49,10 @@ benchmark-safety: train
 
 benchmark-topics: train
 	$(VENV)/python -m benchmarks.topic_benchmark $(ARGS)
+
+# Refit safety/urgency_combiner.json on the development sets (then make train again).
+fit-urgency-combiner: train
+	$(VENV)/python -m benchmarks.fit_urgency_combiner --write
 
 benchmark-server: train  
 	$(VENV)/python -m benchmarks.server_benchmark

@@ -18,6 +18,12 @@ safety layers disagree, the next best topic answers (safety_net.py).
    a message without any pattern that the topic classifier reads as one of
    its questions (`topic_question`) or as off-topic (`off_topic`).
 
+3. the urgency combiner (safety.combiner), when fitted: it weighs all of
+   the above, the rules' own decision among them, with the topic
+   classifier's confidence in its urgent intents, and has the last word
+   (`combined_alarm` / `combined_distress`); a current distress pattern
+   still always counts.
+
 What is not urgent but mentions a red flag gets `warn`: the answer, then a
 short safety line. After an urgent reply, the next turns are read with the
 lower `follow_up` threshold (`follow_up_alarm` / `follow_up_distress`; the
@@ -27,10 +33,11 @@ action server acts on them, see actions/base.py).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, Mapping, Optional, Tuple
 
 from actions.settings import QUESTION_INTENT_PREFIX
 from safety.classifier import ALARM_LABEL, DISTRESS_LABEL, NEITHER_LABEL
+from safety.combiner import UrgencyCombiner, combiner_features
 from safety.red_flags import ALARM, DISTRESS, NO_WORDS, PERSONAL_DECISION, SafetyVerdict
 from understanding.other_conditions import OFF_TOPIC_INTENT
 from understanding.small_talk import SMALL_TALK_INTENTS
@@ -63,6 +70,9 @@ class Thresholds:
     follow_up: float = 0.25
     # A score this high (but below the urgent thresholds) earns the safety line.
     warn: float = 0.3
+    # The urgency combiner's probabilities at which a message is urgent.
+    combined_alarm: float = 0.5
+    combined_distress: float = 0.5
 
     @classmethod
     def from_config(cls, config: Dict[str, Any]) -> Thresholds:
@@ -85,6 +95,12 @@ class SafetyDecision:
     scores: Dict[str, float] = field(default_factory=dict)
     alarm_categories: Tuple[str, ...] = ()
     framed_categories: Tuple[str, ...] = ()
+    # What the hand-set rules decided, the topic classifier's confidence in
+    # its urgent intents, and the combiner's probabilities (empty without it).
+    rules_alarm: bool = False
+    rules_distress: bool = False
+    topic_urgent: Dict[str, float] = field(default_factory=dict)
+    combined: Dict[str, float] = field(default_factory=dict)
 
     def as_dict(self) -> Dict[str, Any]:
         return {
@@ -98,6 +114,10 @@ class SafetyDecision:
             "scores": {label: round(score, 4) for label, score in self.scores.items()},
             "alarm_categories": list(self.alarm_categories),
             "framed_categories": list(self.framed_categories),
+            "rules_alarm": self.rules_alarm,
+            "rules_distress": self.rules_distress,
+            "topic_urgent": {name: round(value, 4) for name, value in self.topic_urgent.items()},
+            "combined": {label: round(value, 4) for label, value in self.combined.items()},
         }
 
 
@@ -109,6 +129,8 @@ def decide(
     too_long: bool = False,
     topic_runner_up: bool = False,
     another_disease: bool = False,
+    combiner: Optional[UrgencyCombiner] = None,
+    topic_urgent: Optional[Mapping[str, float]] = None,
 ) -> SafetyDecision:
     """The safety decision for one message; `classified` is the topic
     classifier's intent, `topic_runner_up` whether one of its next choices is
@@ -116,7 +138,9 @@ def decide(
     `another_disease` whether the message is about another disease
     (understanding.other_conditions: no personal note, no topic answer),
     `too_long` whether the text exceeds the length the
-    assistant answers."""
+    assistant answers, `combiner` the fitted urgency combiner (None: the
+    rules decide) and `topic_urgent` the topic classifier's confidence in
+    each of its urgent intents."""
     alarm_score = scores.get(ALARM_LABEL, 0.0)
     distress_score = scores.get(DISTRESS_LABEL, 0.0)
     current_categories = verdict.alarm_categories
@@ -157,6 +181,21 @@ def decide(
         distress_threshold = max(distress_threshold, thresholds.topic_question)
     alarm = bool(current_categories) or alarm_score >= alarm_threshold
     distress = verdict.distress or distress_score >= distress_threshold
+    rules_alarm, rules_distress = alarm, distress
+    topic_urgent = dict(topic_urgent or {})
+    combined: Dict[str, float] = {}
+    if combiner is not None:
+        features = combiner_features(verdict, scores, topic_urgent, classified, alarm, distress)
+        combined = combiner.probabilities(features)
+        alarm = combined[ALARM_LABEL] >= thresholds.combined_alarm
+        # A current distress pattern still always counts: the blind sets
+        # give each message one label, so the combiner never saw despair
+        # beside an alarm ("39 graden koorts en ik wil niet meer leven").
+        distress = combined[DISTRESS_LABEL] >= thresholds.combined_distress or verdict.distress
+        if not alarm and current_categories:
+            # Weighed as a mention, not an emergency now: answer + safety line.
+            framed_categories = tuple(dict.fromkeys(framed_categories + current_categories))
+            current_categories = ()
     if alarm and distress:
         intent: Optional[str] = ALARM_WITH_DISTRESS
     elif alarm:
@@ -198,4 +237,8 @@ def decide(
         scores=scores,
         alarm_categories=current_categories,
         framed_categories=framed_categories,
+        rules_alarm=rules_alarm,
+        rules_distress=rules_distress,
+        topic_urgent=topic_urgent,
+        combined=combined,
     )

@@ -42,6 +42,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.settings import QUESTION_INTENT_PREFIX
 from safety.classifier import SafetyClassifier, label_for_intent
+from safety.combiner import TOPIC_URGENT_INTENTS, UrgencyCombiner
 from safety.decision import URGENT_INTENTS, Thresholds, decide
 from safety.red_flags import PERSONAL_DECISION, assess, normalise
 from understanding.other_conditions import about_another_disease
@@ -87,6 +88,9 @@ class SafetyNet(StoredModelComponent[SafetyClassifier]):
             # A topic-classifier alarm demoted to the next best intent needs
             # this confidence; below it the assistant asks "Bedoelt u ...?".
             "demoted_min_confidence": 0.4,
+            # Whether the fitted urgency combiner (safety/combiner.py) has the
+            # last word; without it, or without its weights file, the rules decide.
+            "urgency_combiner": True,
             **Thresholds().__dict__,
         }
 
@@ -100,6 +104,7 @@ class SafetyNet(StoredModelComponent[SafetyClassifier]):
         super().__init__(config, model_storage, resource, classifier)
         self._thresholds = Thresholds.from_config(config)
         self._max_chars = int(config["max_message_chars"])
+        self._combiner = UrgencyCombiner.load() if config["urgency_combiner"] else None
 
     @classmethod
     def read_model(cls, directory: Path) -> SafetyClassifier:
@@ -157,6 +162,13 @@ class SafetyNet(StoredModelComponent[SafetyClassifier]):
             too_long=len(text) > self._max_chars,
             topic_runner_up=topic_runner_up(ranking),
             another_disease=another_disease,
+            # Fitted on the classifier's scores: without the classifier, the rules decide.
+            combiner=self._combiner if self._classifier is not None else None,
+            topic_urgent={
+                str(entry.get(INTENT_NAME_KEY)): float(entry.get(PREDICTED_CONFIDENCE_KEY, 0.0))
+                for entry in ranking
+                if entry.get(INTENT_NAME_KEY) in TOPIC_URGENT_INTENTS
+            },
         )
         message.set(
             SAFETY_NET_KEY, {"classifier_intent": predicted, **decision.as_dict()}, add_to_output=True
