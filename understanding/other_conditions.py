@@ -117,7 +117,10 @@ def about_an_ill_animal(normalised_text: str) -> bool:
     """Whether the (normalised, lower-case) text asks about an animal's
     illness or pain."""
     # In the same clause: "mijn hond heeft vlooien, maar wat doet de chemo?"
-    # is about the chemotherapy.
+    # is about the chemotherapy. Most messages name no animal at all: they
+    # are not split (a clause is part of the text, so nothing is lost).
+    if not _ANIMAL_AS_PATIENT.search(normalised_text):
+        return False
     return any(
         _ANIMAL_AS_PATIENT.search(clause) and _ILL_OR_IN_PAIN.search(clause)
         for clause in _CLAUSE_BREAK.split(normalised_text)
