@@ -16,7 +16,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Dict, FrozenSet, List, Optional, Pattern, Sequence, Tuple
+from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from safety.context import (
     ALL_FRAMES,
@@ -34,6 +34,7 @@ from safety.context import (
     past_is_over,
     says_over_or_asks_a_rule,
 )
+from safety.prefilter import PrefilteredPattern
 
 ALARM = "alarm_symptom"
 DISTRESS = "distress"
@@ -545,11 +546,13 @@ _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|$)", re.S)
 _TAG = re.compile(r"<[^>]{0,500}>")
 
 
-def _compile(patterns: List[str]) -> Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+def _compile(patterns: List[str]) -> PrefilteredPattern:
+    # The alternation of the patterns; only the parts that can match a given
+    # message run (safety/prefilter.py: five times faster, the same matches).
+    return PrefilteredPattern(patterns)
 
 
-_ALARM_RE: List[Tuple[str, Pattern[str]]] = [
+_ALARM_RE: List[Tuple[str, PrefilteredPattern]] = [
     (category, _compile(patterns)) for category, patterns in _ALARM_PATTERNS.items()
 ]
 _DISTRESS_RE = _compile(_DISTRESS_PATTERNS)
@@ -614,7 +617,7 @@ def _inside(span: Tuple[int, int], spans: List[Tuple[int, int]]) -> bool:
 
 
 def _current_and_framed(
-    regex: Pattern[str],
+    regex: PrefilteredPattern,
     clean: str,
     framed_spans: List[Tuple[int, int]],
     demoting: FrozenSet[str] = ALL_FRAMES,
