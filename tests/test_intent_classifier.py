@@ -127,6 +127,14 @@ def test_a_question_about_another_disease_is_off_topic(tmp_path) -> None:
         "bijwerkingen van amlodipine",
         "onze kat heeft kanker, krijgt die chemo?",
         "voelt een vis pijn aan de haak",
+        # Found after round 12 was scored (our own wording): two-word
+        # carcinomas, breast cancer denied, knee injuries, urine tests.
+        "hoe lang leef je met een colorectaal carcinoom",
+        "alvleesklierkanker, niet van de borst uitgegaan, wat nu",
+        "hersentumor bij mijn tante, geen borstkanker, hoe lang nog",
+        "meniscus gescheurd, moet dat geopereerd worden",
+        "een niersteentje, hoe kom ik ervan af",
+        "mijn urineonderzoek was afwijkend, wat betekent dat",
     ):
         assert about_another_disease(normalise(other), other), other
     # "ALS" in a message typed in capitals throughout is the word "als".
@@ -146,6 +154,8 @@ def test_a_question_about_another_disease_is_off_topic(tmp_path) -> None:
         "mijn hond heeft vlooien, maar wat doet de chemo eigenlijk?",
         "wat is het nut van een pet-ct bij uitzaaiingen?",
         "worden nieuwe kankermedicijnen eerst bij proefdieren getest?",
+        "ductaal carcinoom met uitzaaiingen in de botten, wat nu?",
+        "niet in de borst maar in de lever zitten nu uitzaaiingen, wat betekent dat?",
     ):
         assert not about_another_disease(normalise(ours)), ours
     component = _trained(tmp_path, use_knowledge_base=False)

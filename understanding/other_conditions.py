@@ -38,9 +38,22 @@ _OTHER_CANCER = re.compile(
     # uitzaaiing maar een echte"); "hersentumor" alone may be a metastasis.
     r"\b(?:glioo?m\w*|glioma\w*|astrocytoo?m\w*|oligodendroglioo?m\w*|meningeoo?m\w*|medulloblastoo?m\w*)\b|"
     r"\bhersentumou?r\w*\b[^.?!]{0,40}\bgeen (?:uitzaai\w*|metasta\w*)|"
-    r"\bgeen (?:uitzaai\w*|metasta\w*)[^.?!]{0,40}\bhersentumou?r"
+    r"\bgeen (?:uitzaai\w*|metasta\w*)[^.?!]{0,40}\bhersentumou?r|"
+    # Found after round 12 was scored: a cancer named as "<organ> carcinoom"
+    # in two words ("colorectaal carcinoom"), and a brain tumour said not to
+    # be breast cancer or to have started in the brain itself.
+    r"\b(?:colorectaal|colon|rectum|hepatocellulair|plaveiselcel|basaalcel|(?:niet[- ]?)?kleincellig|endometrium|"
+    r"ovarium|cervix|pancreas|prostaat|nier|niercel|blaas|maag|slokdarm|schildklier|long)\s+carcino(?:om|ma)\b|"
+    r"\b(?:hersentumou?r\w*|tumou?r in (?:zijn|haar|de|het) hersenen)\b[^.?!]{0,60}\b(?:geen borst\w*|"
+    r"(?:in|uit) de hersenen zelf)|\bgeen borstkanker\b[^.?!]{0,40}\bhersentumou?r"
 )
 _BREAST = re.compile(r"\b(?:borst\w*|mamma\w*|breast)\b")
+# Breast cancer said not to be the subject ("het begon in de long, niet in de
+# borst", "geen borstkanker"): such a mention does not make a question about
+# another cancer one about breast cancer.
+_DENIED_BREAST = re.compile(
+    r"\b(?:niet|geen|not|no)\s+(?:(?:in|van|uit)\s+(?:de|het|haar|zijn|mijn)\s+)?(?:borst\w*|mamma\w*|breast\w*)"
+)
 
 # Named illnesses, conditions and procedures that are not breast cancer.
 # Not symptoms ("koorts", "benauwd"): those may belong to the patient's own
@@ -52,7 +65,7 @@ _OTHER_ILLNESS = re.compile(
     r"nierfalen|nierziekte|epilepsie|epilepsy|migraine|griep|influenza|corona|covid\w*|longontsteking|"
     r"pneumonia|hiv|aids|zwanger\w*|pregnan\w*|uitstrijk\w*|baarmoederhals\w*|colonoscopie|coloscopie|"
     r"tandarts|kiespijn|lyme|hooikoorts|eczeem|psoriasis|crohn|colitis|hepatitis|tuberculose|mazelen|"
-    r"waterpokken|hernia|nierstenen|niersteen|galstenen|galsteen|blaasontsteking|blindedarm\w*|jicht|spataderen|"
+    r"waterpokken|hernia|niersten\w*|niersteen\w*|galstenen|galsteen|blaasontsteking|blindedarm\w*|jicht|spataderen|"
     r"glaucoom|staar|tinnitus|kidney stones?|gallstones?|hoge bloeddruk|bloeddruk\w*|ziekte van (?:kahler|lyme|crohn|parkinson|alzheimer)|"
     r"amyotrofische laterale sclerose|spierziekte\w*|multiple sclerosis|beroerte|herseninfarct|stroke|cholesterol\w*|"
     r"schildklier\w*|maagzweer|reflux|coeliakie|gordelroos|zona|cirrose|dialyse|hartritme\w*|boezemfibrilleren|"
@@ -61,7 +74,10 @@ _OTHER_ILLNESS = re.compile(
     r"anorexia|boulimia|eetstoornis\w*|"
     # Found after round 11 was scored: medicines for other conditions.
     r"blood pressure|amlodipine?|metoprolol|bisoprolol|lisinopril|losartan|simvastatine?|atorvastatine?|"
-    r"omeprazol\w*|pantoprazol\w*|metformine?|levothyroxine?|statines?)\b"
+    r"omeprazol\w*|pantoprazol\w*|metformine?|levothyroxine?|statines?|"
+    # Found after round 12 was scored: knee and tendon injuries, urine tests.
+    r"meniscus|kruisband\w*|tennisarm|hielspoor|peesontsteking|enkelverstuiking|urineonderzoek|urinetest|"
+    r"urinekweek|uitslag (?:van (?:de |het )?)?urine\w*|urine[- ]?uitslag)\b"
 )
 # Conditions treated with hormones or surgery of their own: the hormone and
 # surgery words that tie other illnesses to breast cancer do not tie these
@@ -104,7 +120,9 @@ OFF_TOPIC_INTENT = "out_of_scope_other"
 def about_another_cancer(normalised_text: str) -> bool:
     """Whether the (normalised, lower-case) text names another cancer and
     not breast cancer."""
-    return bool(_OTHER_CANCER.search(normalised_text)) and not _BREAST.search(normalised_text)
+    if not _OTHER_CANCER.search(normalised_text):
+        return False
+    return not _BREAST.search(_DENIED_BREAST.sub(" ", normalised_text))
 
 
 def _names_an_abbreviated_disease(text: str) -> bool:
