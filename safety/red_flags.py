@@ -379,7 +379,8 @@ _DISTRESS_PATTERNS: List[str] = [
     # Means at hand with the intention: "als het niet lukt neem ik ze allemaal".
     r"\b(?:neem|slik)\s+ik\s+(?:ze|die|alles)\s+(?:\S+\s+)?allemaal\b|\b(?:take|swallow)\s+them\s+all\b|\buitzichtloos\w*",
     r"\bzelfmoord|\bzelfdoding|\bsuicid|\bsuicide\b",
-    r"(?:wil|wilt|willen|wou)\s+(?:\S+\s+){0,3}?(?:niet|nooit)\s+(?:meer\s+)?(?:leven|verder|wakker)",
+    # Not waking someone else ("ik wil mijn man niet wakker maken").
+    r"(?:wil|wilt|willen|wou)\s+(?:\S+\s+){0,3}?(?:niet|nooit)\s+(?:meer\s+)?(?:leven|verder|wakker(?!\s+(?:te\s+)?(?:maken|maakt|houden|bellen|schudden)))",
     r"(?:wil|wilt|willen|wou)\s+(?:\S+\s+){0,3}?dood\b|\bdood\s+(?:\S+\s+)?(?:wil|wilt|willen)\b|\bliever dood\b",
     r"(?:wil|wilt|willen)\s+(?:\S+\s+){0,2}?(?:niet|nie|nt)\s+(?:meer\s+)?(?:leven|leve)\b|niet\s+meer\s+(?:\S+\s+){0,1}?(?:wil|wilt|willen)\s+(?:leven|worden|wakker)",
     r"niet\s+meer\s+wakker\s+(?:\S+\s+){0,1}?(?:wil|wilt|willen|worden)",

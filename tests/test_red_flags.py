@@ -271,3 +271,11 @@ def test_round_four_families(message: str, urgent: str) -> None:
 )
 def test_round_four_look_alikes_are_not_alarms(message: str) -> None:
     assert assess(message).intent is None
+
+
+def test_not_waking_someone_else_is_not_a_wish_not_to_wake() -> None:
+    # Found on the development sets: night-time questions that spare a partner.
+    assert assess("het is 3 uur, ik wil mijn vrouw niet wakker maken. wat helpt tegen pijn?").intent is None
+    assert assess("ik wil de kinderen niet wakker maken met mijn gehoest").intent is None
+    assert assess("ik wil gewoon niet meer wakker worden").intent == DISTRESS
+    assert assess("ik wil morgen niet meer wakker worden").intent == DISTRESS
