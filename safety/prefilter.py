@@ -132,7 +132,7 @@ def _item_needles(op: Any, av: Any) -> _Needles:
     if op in _REPEATS:
         low, _high, pattern = av
         return _sequence_needles(pattern) if low >= 1 else None
-    # Character sets, assertions, anchors, back references: no literal.
+    # Large character sets, negative look-arounds, anchors, back references: no literal.
     return None
 
 
