@@ -3,12 +3,13 @@ through the launcher, as `make run` starts them)."""
 
 from __future__ import annotations
 
+import random
 import secrets
 import socket
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Set, Tuple
 
 import requests
 import yaml
@@ -74,10 +75,35 @@ def blind_sets(directory: Path, part: str) -> List[Tuple[str, str]]:
     return [row for path in sorted(directory.glob(f"{part}_*.tsv")) for row in read_blind_set(path)]
 
 
+_ISSUED_PORTS: Set[int] = set()
+
+
+def _ephemeral_low() -> int:
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    """A free loopback port below the kernel's ephemeral range, never the
+    same twice in one run. A port from bind(0) comes from that range, where
+    an outgoing connection (to PostgreSQL, Redis, a server under test) can
+    take it before the server binds it: a clean-clone CI run once failed on
+    "Address already in use" that way."""
+    high = max(_ephemeral_low() - 1, 11000)
+    for _ in range(500):
+        port = random.randint(10000, high)
+        if port in _ISSUED_PORTS:
+            continue
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        _ISSUED_PORTS.add(port)
+        return port
+    raise RuntimeError("no free loopback port found")
 
 
 def assistant_settings(data_dir: Path, enable_api: bool = True, **overrides: Any) -> Settings:
