@@ -3,6 +3,7 @@ through the launcher, as `make run` starts them)."""
 
 from __future__ import annotations
 
+import functools
 import random
 import secrets
 import socket
@@ -78,6 +79,7 @@ def blind_sets(directory: Path, part: str) -> List[Tuple[str, str]]:
 _ISSUED_PORTS: Set[int] = set()
 
 
+@functools.lru_cache(maxsize=1)
 def _ephemeral_low() -> int:
     try:
         return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])

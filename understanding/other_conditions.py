@@ -47,12 +47,13 @@ _OTHER_CANCER = re.compile(
     r"\b(?:hersentumou?r\w*|tumou?r in (?:zijn|haar|de|het) hersenen)\b[^.?!]{0,60}\b(?:geen borst\w*|"
     r"(?:in|uit) de hersenen zelf)|\bgeen borstkanker\b[^.?!]{0,40}\bhersentumou?r"
 )
-_BREAST = re.compile(r"\b(?:borst\w*|mamma\w*|breast)\b")
+_BREAST_WORDS = r"(?:borst\w*|mamma\w*|breast)"
+_BREAST = re.compile(rf"\b{_BREAST_WORDS}\b")
 # Breast cancer said not to be the subject ("het begon in de long, niet in de
 # borst", "geen borstkanker"): such a mention does not make a question about
 # another cancer one about breast cancer.
 _DENIED_BREAST = re.compile(
-    r"\b(?:niet|geen|not|no)\s+(?:(?:in|van|uit)\s+(?:de|het|haar|zijn|mijn)\s+)?(?:borst\w*|mamma\w*|breast\w*)"
+    rf"\b(?:niet|geen|not|no)\s+(?:(?:in|van|uit)\s+(?:de|het|haar|zijn|mijn)\s+)?{_BREAST_WORDS}\w*"
 )
 
 # Named illnesses, conditions and procedures that are not breast cancer.
